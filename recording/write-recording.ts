@@ -1,0 +1,27 @@
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import type { Writable } from 'node:stream';
+import { createGzip } from 'node:zlib';
+import { toRecordingLine } from '../protocol/index.ts';
+
+/** Appends MQTT messages to a recording file, one line each, gzip-compressed when the name ends in `.gz`. */
+export interface RecordingWriter {
+  /** Writes a message; resolves at once unless the file is behind, so memory stays bounded. */
+  write(topic: string, payload: Uint8Array | string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createRecordingWriter(path: string): RecordingWriter {
+  const file: WriteStream = createWriteStream(path);
+  const out: Writable = path.endsWith('.gz') ? createGzip() : file;
+  if (out !== file) out.pipe(file);
+  return {
+    async write(topic, payload) {
+      if (!out.write(`${toRecordingLine(topic, payload)}\n`)) await once(out, 'drain');
+    },
+    async close() {
+      out.end();
+      await once(file, 'close');
+    },
+  };
+}
