@@ -1,0 +1,111 @@
+import type { Logger } from 'pino';
+import {
+  type DeviceId,
+  decodeFrame,
+  decodeStatus,
+  type EpochMs,
+  type Frame,
+  frameFromJson,
+  parseBandTopic,
+  type Rejection,
+  statusFromJson,
+} from '../protocol/index.ts';
+import type { IngestItem } from './ingest-item.ts';
+import type { IngestMetrics } from './ingest-metrics.ts';
+import type { Quarantine } from './quarantine.ts';
+import { RateLimitedLog } from './rate-limited-log.ts';
+import type { Sequencer } from './sequencer.ts';
+
+export interface MessageHandlerDeps {
+  readonly topicPrefix: string;
+  readonly sequencer: Sequencer;
+  readonly quarantine: Quarantine;
+  readonly metrics?: IngestMetrics;
+  readonly log: Logger;
+  /** The service clock, for the protocol's clock-error rule (t0 ahead of it). */
+  readonly now: () => EpochMs;
+}
+
+/** What became of one message. */
+export type HandledMessage =
+  | { readonly kind: 'accepted'; readonly items: readonly IngestItem[] }
+  | { readonly kind: 'duplicate' }
+  | { readonly kind: 'ignored' }
+  | { readonly kind: 'rejected'; readonly reason: Rejection };
+
+/** Rejections are logged at most once per device and reason in this many milliseconds. */
+const REJECT_LOG_INTERVAL_MS = 10_000;
+
+/**
+ * Turns one MQTT message into what the ingest hands on: validates the topic and payload,
+ * sequences frames per device and boot, and counts, logs (rate-limited) and quarantines what it
+ * refuses. Synchronous and never throws, so one bad message cannot disturb any other.
+ * The live subscriber and `analyze` both go through here.
+ */
+export class MessageHandler {
+  private readonly rejectLog = new RateLimitedLog(REJECT_LOG_INTERVAL_MS);
+
+  constructor(private readonly deps: MessageHandlerDeps) {}
+
+  /**
+   * @param receivedAt when the message arrived (the live clock, or a recording's own clock)
+   * @param json the payload already parsed, where a recording stored it as an object
+   */
+  handle(topic: string, payload: Uint8Array, receivedAt: EpochMs, json?: unknown): HandledMessage {
+    const parsedTopic = parseBandTopic(this.deps.topicPrefix, topic);
+    if (!parsedTopic.ok) return this.refuse(undefined, topic, payload, parsedTopic.error);
+    const { device, kind } = parsedTopic.value;
+    if (kind === 'event') return { kind: 'ignored' };
+    if (kind === 'status') {
+      const status = json === undefined ? decodeStatus(payload) : statusFromJson(json);
+      if (!status.ok) return this.refuse(device, topic, payload, status.error);
+      this.deps.metrics?.status(device);
+      return { kind: 'accepted', items: [{ kind: 'status', device, status: status.value, receivedAt }] };
+    }
+    const nowMs = this.deps.now();
+    const frame = json === undefined ? decodeFrame(payload, nowMs) : frameFromJson(json, nowMs);
+    if (!frame.ok) return this.refuse(device, topic, payload, frame.error);
+    return this.sequence(device, topic, payload, frame.value, receivedAt);
+  }
+
+  private sequence(
+    device: DeviceId,
+    topic: string,
+    payload: Uint8Array,
+    frame: Frame,
+    receivedAt: EpochMs,
+  ): HandledMessage {
+    const admission = this.deps.sequencer.admit(device, frame, receivedAt);
+    if (admission.kind === 'rejected') return this.refuse(device, topic, payload, admission.rejection);
+    if (admission.kind === 'duplicate') {
+      this.deps.metrics?.duplicate(device);
+      return { kind: 'duplicate' };
+    }
+    const metrics = this.deps.metrics;
+    if (metrics) {
+      metrics.frameAccepted(device, admission.late);
+      if (admission.gap) metrics.gap(device, admission.gap.missingFrames);
+      if (admission.items[0]?.kind === 'reboot') metrics.reboot(device);
+    }
+    return { kind: 'accepted', items: admission.items };
+  }
+
+  private refuse(
+    device: DeviceId | undefined,
+    topic: string,
+    payload: Uint8Array,
+    reason: Rejection,
+  ): HandledMessage {
+    const at = this.deps.now();
+    this.deps.quarantine.add(at, topic, payload, reason);
+    this.deps.metrics?.rejectedMessage(device, reason.code);
+    const suppressed = this.rejectLog.allow(`${device ?? ''}\u0000${reason.code}`, at);
+    if (suppressed !== undefined) {
+      this.deps.log.warn(
+        { device, topic: topic.slice(0, 200), reason: reason.code, suppressed },
+        reason.message,
+      );
+    }
+    return { kind: 'rejected', reason };
+  }
+}

@@ -1,0 +1,139 @@
+import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
+import type { Logger } from 'pino';
+import { bandTopic, type EpochMs } from '../protocol/index.ts';
+import type { IngestSink } from './ingest-item.ts';
+import type { IngestMetrics } from './ingest-metrics.ts';
+import type { MessageHandler } from './message-handler.ts';
+import { RateLimitedLog } from './rate-limited-log.ts';
+import { ReconnectBackoff } from './reconnect-backoff.ts';
+
+export interface MqttIngestOptions {
+  readonly url: string;
+  readonly topicPrefix: string;
+  /** Fixed, so that the broker keeps the session (and queues frames) while the service is away. */
+  readonly clientId: string;
+  readonly username?: string;
+  readonly password?: string;
+  readonly reconnectInitialMs: number;
+  readonly reconnectMaxMs: number;
+}
+
+export interface MqttIngestDeps {
+  readonly options: MqttIngestOptions;
+  readonly handler: MessageHandler;
+  readonly sink: IngestSink;
+  readonly log: Logger;
+  readonly metrics?: IngestMetrics;
+  readonly now: () => EpochMs;
+  /**
+   * Called when the sink fails: the message is then neither acknowledged nor lost, and the
+   * process should exit so that the broker redelivers it to the next run.
+   */
+  readonly onFatal: (err: unknown) => void;
+}
+
+export interface MqttIngest {
+  /** Connects; resolves once the first connection is up and subscribed. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly connected: boolean;
+}
+
+/**
+ * The ingest's MQTT subscriber: QoS 1 on `<prefix>/+/frame` and `<prefix>/+/status`, with a
+ * persistent session (fixed client id, clean false) so the broker queues frames while the
+ * service is down. It resubscribes when the broker has lost the session (CONNACK session
+ * present = 0, MQTT 3.1.1 §3.2.2.2) and reconnects with exponential backoff.
+ *
+ * Each message is acknowledged (PUBACK, §4.3.2) only after the sink has taken what it produced,
+ * and mqtt.js reads the next packet only after that: frames are handed on in order and a crash
+ * loses nothing the broker has not seen acknowledged.
+ */
+export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
+  const { options, handler, sink, log, metrics, now } = deps;
+  const backoff = new ReconnectBackoff(options.reconnectInitialMs, options.reconnectMaxMs);
+  const errorLog = new RateLimitedLog(30_000);
+  const topics = [
+    bandTopic(options.topicPrefix, '+', 'frame'),
+    bandTopic(options.topicPrefix, '+', 'status'),
+  ];
+  let client: MqttClient | undefined;
+  let failed = false;
+
+  function onMessage(packet: { topic: string; payload: Buffer | string }, ack: (err?: Error) => void): void {
+    if (failed) return; // never acknowledge after a sink failure: the broker must redeliver
+    const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+    const handled = handler.handle(packet.topic, payload, now());
+    if (handled.kind !== 'accepted') return ack();
+    let pending: void | Promise<void>;
+    try {
+      pending = sink(handled.items);
+    } catch (err) {
+      return fail(err);
+    }
+    if (pending instanceof Promise) pending.then(() => ack(), fail);
+    else ack();
+  }
+
+  function fail(err: unknown): void {
+    failed = true;
+    log.fatal({ err }, 'the sink failed to take a message; it stays unacknowledged for redelivery');
+    deps.onFatal(err);
+  }
+
+  return {
+    start() {
+      const clientOptions: IClientOptions = {
+        clientId: options.clientId,
+        clean: false,
+        protocolVersion: 4,
+        reconnectPeriod: options.reconnectInitialMs,
+        resubscribe: false,
+        connectTimeout: 10_000,
+        ...(options.username === undefined ? {} : { username: options.username }),
+        ...(options.password === undefined ? {} : { password: options.password }),
+      };
+      const c = mqtt.connect(options.url, clientOptions);
+      client = c;
+      c.handleMessage = onMessage;
+      // Runs before mqtt.js schedules its next attempt, so the new delay applies to it.
+      c.prependListener('close', () => {
+        metrics?.connected.set(0);
+        c.options.reconnectPeriod = backoff.nextDelayMs();
+      });
+      c.on('error', (err) => {
+        const suppressed = errorLog.allow(err.message, now());
+        if (suppressed !== undefined) log.warn({ err: err.message, suppressed }, 'MQTT connection error');
+      });
+      return new Promise<void>((resolve, reject) => {
+        c.on('connect', (connack) => {
+          backoff.reset();
+          c.options.reconnectPeriod = options.reconnectInitialMs;
+          metrics?.connected.set(1);
+          if (connack.sessionPresent) {
+            log.info({ url: options.url }, 'connected; the broker kept our session');
+            return resolve();
+          }
+          c.subscribe(topics, { qos: 1 }, (err, granted) => {
+            if (err) {
+              log.error({ err }, 'subscribe failed');
+              return reject(err);
+            }
+            const refused = granted?.filter((g) => g.qos === 128) ?? [];
+            if (refused.length > 0)
+              return reject(new Error(`the broker refused ${refused.map((g) => g.topic).join(', ')}`));
+            log.info({ url: options.url, topics }, 'connected and subscribed');
+            resolve();
+          });
+        });
+      });
+    },
+    async stop() {
+      await client?.endAsync();
+      client = undefined;
+    },
+    get connected() {
+      return client?.connected ?? false;
+    },
+  };
+}
