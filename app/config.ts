@@ -86,7 +86,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigInput = {}):
     }
   }
   const topicPrefix = get('CRAMPWATCH_TOPIC_PREFIX');
-  if (/[+#\u0000]/.test(topicPrefix) || topicPrefix.startsWith('/') || topicPrefix.endsWith('/')) {
+  if (
+    /[+#]/.test(topicPrefix) ||
+    topicPrefix.includes('\0') ||
+    topicPrefix.startsWith('/') ||
+    topicPrefix.endsWith('/')
+  ) {
     problems.push(
       `CRAMPWATCH_TOPIC_PREFIX must be a topic without wildcards or leading/trailing "/", got "${topicPrefix}"`,
     );

@@ -64,12 +64,16 @@ export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
     if (failed) return; // never acknowledge after a sink failure: the broker must redeliver
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
     const handled = handler.handle(packet.topic, payload, now());
-    if (handled.kind !== 'accepted') return ack();
+    if (handled.kind !== 'accepted') {
+      ack();
+      return;
+    }
     let pending: void | Promise<void>;
     try {
       pending = sink(handled.items);
     } catch (err) {
-      return fail(err);
+      fail(err);
+      return;
     }
     if (pending instanceof Promise) pending.then(() => ack(), fail);
     else ack();
