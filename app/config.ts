@@ -61,8 +61,9 @@ const URL_PROTOCOLS = ['mqtt:', 'mqtts:', 'tcp:', 'ssl:', 'ws:', 'wss:'];
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigInput = {}): Config {
   const problems: string[] = [];
   const get = (name: ConfigVariable): string => {
-    const v = overrides[name] ?? env[name];
-    return v === undefined || v === '' ? CONFIG_VARIABLES[name][0] : v.trim();
+    // Blank counts as unset: a blank prefix would otherwise pass as "" and subscribe to "/+/frame".
+    const v = (overrides[name] ?? env[name])?.trim();
+    return v === undefined || v === '' ? CONFIG_VARIABLES[name][0] : v;
   };
   const port = (name: ConfigVariable): number => {
     const raw = get(name);

@@ -63,7 +63,9 @@ export class MessageHandler {
       return { kind: 'accepted', items: [{ kind: 'status', device, status: status.value, receivedAt }] };
     }
     const nowMs = this.deps.now();
-    const frame = json === undefined ? decodeFrame(payload, nowMs) : frameFromJson(json, nowMs);
+    // Only an object is the JSON encoding (first byte "{"); any other value goes the bytes way, so
+    // that a recording replays with the same verdict (encoding-unknown) as the live message had.
+    const frame = isJsonObject(json) ? frameFromJson(json, nowMs) : decodeFrame(payload, nowMs);
     if (!frame.ok) return this.refuse(device, topic, payload, frame.error);
     return this.sequence(device, topic, payload, frame.value, receivedAt);
   }
@@ -108,4 +110,8 @@ export class MessageHandler {
     }
     return { kind: 'rejected', reason };
   }
+}
+
+function isJsonObject(x: unknown): x is object {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

@@ -33,7 +33,7 @@ export class Quarantine {
 
   add(at: EpochMs, topic: string, payload: Uint8Array, reason: Rejection): void {
     const cut = payload.subarray(0, this.options.maxPayloadBytes);
-    const text = asText(cut);
+    const text = asText(cut, cut.length < payload.length);
     const entry: QuarantinedMessage = {
       at,
       topic,
@@ -62,10 +62,23 @@ export class Quarantine {
   }
 }
 
-function asText(bytes: Uint8Array): string | undefined {
+/** The bytes as UTF-8 text, or undefined; after a cut, minus the part of a character it split. */
+function asText(bytes: Uint8Array, cut: boolean): string | undefined {
   try {
-    return strictUtf8.decode(bytes);
+    return strictUtf8.decode(cut ? bytes.subarray(0, bytes.length - splitCharacterBytes(bytes)) : bytes);
   } catch {
     return undefined;
   }
+}
+
+/** How many bytes at the end begin a multi-byte character that does not finish (RFC 3629 §4). */
+function splitCharacterBytes(bytes: Uint8Array): number {
+  for (let k = 1; k <= Math.min(3, bytes.length); k++) {
+    const b = bytes[bytes.length - k]!;
+    if (b >= 0x80 && b <= 0xbf) continue; // a continuation byte: look further back for the lead
+    if (b < 0xc2 || b > 0xf4) return 0; // ASCII, or no valid lead byte
+    const length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    return length > k ? k : 0;
+  }
+  return 0;
 }
