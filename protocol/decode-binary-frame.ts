@@ -39,6 +39,10 @@ export function decodeBinaryFrame(bytes: Uint8Array, nowMs?: number): Decoded<Fr
   const m = view.getUint16(26, true);
   const scale = view.getFloat32(28, true);
   if (!Number.isFinite(scale) || scale <= 0) return reject('binary-scale-invalid', `EMG scale is ${scale}`);
+  // A scale so large that a full-scale count overflows float32 would put Infinity in the frame.
+  if (!Number.isFinite(Math.fround(-32768 * scale))) {
+    return reject('binary-scale-invalid', `EMG scale is ${scale}, full-scale counts overflow float32`);
+  }
   const expected = BINARY_HEADER_BYTES + 2 * n + 6 * m * (hasFoot ? 2 : 1);
   if (bytes.length !== expected) {
     return reject(

@@ -70,7 +70,10 @@ function finiteArray(x: unknown): Float32Array | string {
   const out = new Float32Array(x.length);
   for (let i = 0; i < x.length; i++) {
     const v: unknown = x[i];
-    if (typeof v !== 'number' || !Number.isFinite(v)) return `[${i}] is ${describe(v)}, not a finite number`;
+    // Checked as float32, as stored: 1e39 is a finite double but Infinity in the Float32Array.
+    if (typeof v !== 'number' || !Number.isFinite(Math.fround(v))) {
+      return `[${i}] is ${describe(v)}, not a finite (float32) number`;
+    }
     out[i] = v;
   }
   return out;

@@ -53,8 +53,11 @@ export function encodeBinaryFrame(frame: Frame, emgScaleUv: number = DEFAULT_EMG
   if (n > 0xffff || m > 0xffff || !Number.isInteger(m)) {
     throw new RangeError(`binary frames hold at most 65,535 whole samples a stream (emg ${n}, accel ${m})`);
   }
-  if (!(emgScaleUv > 0) || !Number.isFinite(Math.fround(emgScaleUv)))
-    throw new RangeError('EMG scale must be > 0');
+  // As stored (f32) and as the decoder checks it: > 0 after rounding, and full scale finite.
+  const scale = Math.fround(emgScaleUv);
+  if (!(scale > 0) || !Number.isFinite(Math.fround(-32768 * scale))) {
+    throw new RangeError(`EMG scale ${emgScaleUv} is not a positive float32 that can hold full scale`);
+  }
   const bytes = new Uint8Array(BINARY_HEADER_BYTES + 2 * n + 6 * m * (foot ? 2 : 1));
   const view = new DataView(bytes.buffer);
   view.setUint8(0, BINARY_MAGIC_0);
@@ -68,8 +71,7 @@ export function encodeBinaryFrame(frame: Frame, emgScaleUv: number = DEFAULT_EMG
   view.setUint16(22, frame.shank.hz, true);
   view.setUint16(24, n, true);
   view.setUint16(26, m, true);
-  view.setFloat32(28, emgScaleUv, true);
-  const scale = Math.fround(emgScaleUv);
+  view.setFloat32(28, scale, true);
   let at = BINARY_HEADER_BYTES;
   for (let i = 0; i < n; i++, at += 2) view.setInt16(at, saturate(frame.emg.uv[i]! / scale), true);
   at = writeAccel(view, at, frame.shank.mg);

@@ -18,7 +18,15 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** The recording line for a message: JSON payloads as objects, anything else as base64. */
 export function toRecordingLine(topic: string, payload: Uint8Array | string): string {
-  if (typeof payload === 'string') return `{"topic":${JSON.stringify(topic)},"payload":${payload}}`;
+  if (typeof payload === 'string') {
+    // Re-serialised rather than spliced in: pretty-printed JSON would break the one-line format,
+    // and text that is not JSON would corrupt the line; such text is stored as base64 instead.
+    try {
+      return JSON.stringify({ topic, payload: JSON.parse(payload) });
+    } catch {
+      payload = Buffer.from(payload);
+    }
+  }
   return JSON.stringify({ topic, payloadBase64: Buffer.from(payload).toString('base64') });
 }
 
@@ -37,7 +45,16 @@ export function parseRecordingLine(
   const line = o as Record<string, unknown>;
   if (typeof line.topic !== 'string') return { ok: false, error: 'the line has no "topic" string' };
   if ('payload' in line) {
-    const bytes = Buffer.from(JSON.stringify(line.payload));
+    let bytes: Buffer;
+    try {
+      bytes = Buffer.from(JSON.stringify(line.payload));
+    } catch (err) {
+      // JSON.stringify recurses: a payload nested a few thousand levels deep overflows the stack.
+      return {
+        ok: false,
+        error: `the payload cannot be re-encoded (${err instanceof Error ? err.message : String(err)})`,
+      };
+    }
     return { ok: true, value: { topic: line.topic, bytes, json: line.payload } };
   }
   if (typeof line.payloadBase64 === 'string') {
