@@ -95,9 +95,18 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
       startedAt,
     }),
   });
-  const httpAddress = await api.listen({ port: config.http.port, host: config.http.host });
-  log.info({ url: httpAddress }, 'HTTP listening');
-  await ingest.start();
+  let httpAddress: string;
+  try {
+    httpAddress = await api.listen({ port: config.http.port, host: config.http.host });
+    log.info({ url: httpAddress }, 'HTTP listening');
+    await ingest.start();
+  } catch (err) {
+    // Leave nothing running behind a failed start (a taken port, say).
+    await ingest.stop();
+    await api.close();
+    await broker?.stop();
+    throw err;
+  }
 
   return {
     mqttUrl,
