@@ -15,13 +15,29 @@ export function createRecordingWriter(path: string): RecordingWriter {
   const file: WriteStream = createWriteStream(path);
   const out: Writable = path.endsWith('.gz') ? createGzip() : file;
   if (out !== file) out.pipe(file);
+  // A failing disk or path surfaces as a rejected write or close, never as a hang or a crash.
+  let failure: Error | undefined;
+  const onError = (err: Error) => {
+    failure ??= err;
+    file.destroy();
+  };
+  file.on('error', onError);
+  if (out !== file) out.on('error', onError);
+  const fail = () => new Error(`cannot write ${path}: ${failure?.message}`);
   return {
     async write(topic, payload) {
-      if (!out.write(`${toRecordingLine(topic, payload)}\n`)) await once(out, 'drain');
+      if (failure) throw fail();
+      if (!out.write(`${toRecordingLine(topic, payload)}\n`)) {
+        await Promise.race([once(out, 'drain'), once(file, 'close')]);
+        if (failure) throw fail();
+      }
     },
     async close() {
-      out.end();
-      await once(file, 'close');
+      if (!file.closed) {
+        out.end();
+        await once(file, 'close');
+      }
+      if (failure) throw fail();
     },
   };
 }
