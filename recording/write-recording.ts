@@ -24,11 +24,12 @@ export function createRecordingWriter(path: string): RecordingWriter {
   file.on('error', onError);
   if (out !== file) out.on('error', onError);
   const fail = () => new Error(`cannot write ${path}: ${failure?.message}`);
+  const closed = once(file, 'close').catch(() => undefined);
   return {
     async write(topic, payload) {
       if (failure) throw fail();
       if (!out.write(`${toRecordingLine(topic, payload)}\n`)) {
-        await Promise.race([once(out, 'drain'), once(file, 'close')]);
+        await Promise.race([once(out, 'drain'), closed]);
         if (failure) throw fail();
       }
     },

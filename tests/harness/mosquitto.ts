@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './free-port.ts';
 
@@ -30,6 +30,9 @@ export async function startMosquitto(binary = 'mosquitto'): Promise<MosquittoHar
     [
       `listener ${port} 127.0.0.1`,
       'allow_anonymous true',
+      // Started as root, Mosquitto drops to its own user and then cannot write its persistence
+      // file in our directory; staying the user we are keeps sessions across a restart.
+      `user ${userInfo().username}`,
       'persistence true',
       `persistence_location ${dir}/`,
       'autosave_interval 1800',
