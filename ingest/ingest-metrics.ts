@@ -9,8 +9,32 @@ export const OTHER_DEVICES = '_other';
 type Child = { inc(n?: number): void };
 
 /**
+ * Increments of one series, added up in a plain number and handed to prom-client when the
+ * registry is read: prom-client hashes the labels on every `inc`, a few percent of a drain.
+ */
+class PendingCount implements Child {
+  private pending = 0;
+  private touched = false;
+
+  constructor(private readonly series: Child) {}
+
+  inc(n = 1): void {
+    this.pending += n;
+    this.touched = true;
+  }
+
+  flush(): void {
+    if (!this.touched) return;
+    this.series.inc(this.pending);
+    this.pending = 0;
+    this.touched = false;
+  }
+}
+
+/**
  * The ingest's Prometheus counters, per device (capped at `maxDevices` labels so that garbage
- * topics cannot blow up the series count). Children are cached: nothing is hashed per frame.
+ * topics cannot blow up the series count). Children are cached and per-device counts are added
+ * up locally until the registry is read: nothing is hashed per frame.
  */
 export class IngestMetrics {
   private readonly accepted: Counter<'device'>;
@@ -22,7 +46,7 @@ export class IngestMetrics {
   private readonly reboots: Counter<'device'>;
   private readonly statuses: Counter<'device'>;
   readonly connected: Gauge;
-  private readonly children = new Map<Counter<'device'>, Map<string, Child>>();
+  private readonly children = new Map<Counter<'device'>, Map<string, PendingCount>>();
   private readonly rejectedChildren = new Map<string, Child>();
   private readonly devices = new Set<string>();
 
@@ -31,8 +55,15 @@ export class IngestMetrics {
     private readonly maxDevices = 1000,
   ) {
     const registers = [registry];
-    const perDevice = (name: string, help: string) =>
-      new Counter({ name, help, labelNames: ['device'] as const, registers });
+    const perDevice = (name: string, help: string) => {
+      const cache = new Map<string, PendingCount>();
+      const collect = () => {
+        for (const child of cache.values()) child.flush();
+      };
+      const counter = new Counter({ name, help, labelNames: ['device'] as const, registers, collect });
+      this.children.set(counter, cache);
+      return counter;
+    };
     this.accepted = perDevice('crampwatch_frames_accepted_total', 'Frames accepted and handed on');
     this.late = perDevice('crampwatch_frames_late_total', 'Accepted frames that arrived late');
     this.duplicates = perDevice(
@@ -90,15 +121,11 @@ export class IngestMetrics {
   }
 
   private child(counter: Counter<'device'>, device: DeviceId): Child {
-    let cache = this.children.get(counter);
-    if (!cache) {
-      cache = new Map();
-      this.children.set(counter, cache);
-    }
+    const cache = this.children.get(counter)!; // every per-device counter has one (constructor)
     const label = this.deviceLabel(device);
     let child = cache.get(label);
     if (!child) {
-      child = counter.labels({ device: label });
+      child = new PendingCount(counter.labels({ device: label }));
       cache.set(label, child);
     }
     return child;

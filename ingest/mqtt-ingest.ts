@@ -1,11 +1,18 @@
 import mqtt, { type IClientOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
 import { bandTopic, type EpochMs } from '../protocol/index.ts';
+import { AckBatcher } from './ack-batcher.ts';
 import type { IngestSink } from './ingest-item.ts';
 import type { IngestMetrics } from './ingest-metrics.ts';
 import type { MessageHandler } from './message-handler.ts';
 import { RateLimitedLog } from './rate-limited-log.ts';
 import { ReconnectBackoff } from './reconnect-backoff.ts';
+
+/**
+ * PUBACKs held at most before they are written in one go: below the broker's in-flight window
+ * (Mosquitto's `max_inflight_messages`, 20 by default), so that it never waits on us for them.
+ */
+const ACKS_HELD_MAX = 16;
 
 export interface MqttIngestOptions {
   readonly url: string;
@@ -57,11 +64,14 @@ export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
     bandTopic(options.topicPrefix, '+', 'frame'),
     bandTopic(options.topicPrefix, '+', 'status'),
   ];
+  const acks = new AckBatcher(ACKS_HELD_MAX);
   let client: MqttClient | undefined;
   let failed = false;
 
   function onMessage(packet: { topic: string; payload: Buffer | string }, ack: (err?: Error) => void): void {
     if (failed) return; // never acknowledge after a sink failure: the broker must redeliver
+    // The acknowledgement below is written once the burst this message came in is handled.
+    if (client?.stream) acks.hold(client.stream);
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
     const handled = handler.handle(packet.topic, payload, now());
     if (handled.kind !== 'accepted') {
@@ -81,6 +91,7 @@ export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
 
   function fail(err: unknown): void {
     failed = true;
+    acks.release(); // the messages before this one were handed on: their acknowledgements go out
     log.fatal({ err }, 'the sink failed to take a message; it stays unacknowledged for redelivery');
     deps.onFatal(err);
   }
@@ -133,6 +144,7 @@ export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
       });
     },
     async stop() {
+      acks.release();
       await client?.endAsync();
       client = undefined;
     },
