@@ -89,7 +89,10 @@ function int16s(bytes: Uint8Array, at: number, count: number): Int16Array {
   const offset = bytes.byteOffset + at;
   if (LITTLE_ENDIAN_HOST) {
     if (offset % 2 === 0) return new Int16Array(bytes.buffer, offset, count);
-    return new Int16Array(bytes.slice(at, at + 2 * count).buffer);
+    // A copy to an aligned buffer (not bytes.slice: on a Node Buffer that is a view of its pool).
+    const aligned = new Uint8Array(2 * count);
+    aligned.set(bytes.subarray(at, at + 2 * count));
+    return new Int16Array(aligned.buffer);
   }
   const view = new DataView(bytes.buffer, offset, 2 * count);
   const out = new Int16Array(count);

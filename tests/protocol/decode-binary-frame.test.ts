@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeBinaryFrame, decodeFrame } from '../../protocol/index.ts';
+import { decodeBinaryFrame, decodeFrame, encodeBinaryFrame } from '../../protocol/index.ts';
 import { assertAccepted, assertRejected, binaryFrame, NOW, T0 } from './fixtures.ts';
 
 const decode = (bytes: Uint8Array, nowMs: number | 'no-clock' = NOW) =>
@@ -183,3 +183,37 @@ describe('binary frame: span rules apply as in JSON', () => {
     assertRejected(decode(binaryFrame({ shank: acc(8), foot: undefined })), 'span-mismatch', '8 samples');
   });
 });
+
+describe('decodeBinaryFrame: where the payload lies in memory', () => {
+  const frame = contiguousFramesForAlignment();
+  const payload = encodeBinaryFrame(frame);
+  for (const offset of [0, 1, 2, 3]) {
+    it(`decodes a payload at byte offset ${offset} of a shared Node Buffer (as mqtt.js hands it over)`, () => {
+      const pool = Buffer.alloc(payload.length + 8, 0xaa);
+      pool.set(payload, offset);
+      const r = decodeBinaryFrame(pool.subarray(offset, offset + payload.length));
+      assert.ok(r.ok, r.ok ? '' : r.error.message);
+      const reference = decodeBinaryFrame(payload);
+      assert.ok(reference.ok);
+      assert.deepEqual(Array.from(r.value.emg.uv), Array.from(reference.value.emg.uv));
+      assert.ok(r.value.emg.uv.some((v) => v !== 0));
+      assert.deepEqual(Array.from(r.value.shank.mg), Array.from(frame.shank.mg));
+      assert.deepEqual(Array.from(r.value.foot!.mg), Array.from(frame.foot!.mg));
+    });
+  }
+});
+
+function contiguousFramesForAlignment() {
+  const uv = Float32Array.from({ length: 200 }, (_, i) => Math.round(Math.sin(i) * 500) / 10);
+  const shank = Float32Array.from({ length: 30 }, (_, i) => (i % 3 === 0 ? 990 + i : i - 15));
+  const foot = Float32Array.from({ length: 30 }, (_, i) => (i % 3 === 2 ? 1000 - i : i + 1));
+  return {
+    v: 1 as const,
+    boot: 1,
+    seq: 2,
+    t0: 1_764_201_600_000,
+    emg: { hz: 1000, uv },
+    shank: { hz: 50, mg: shank },
+    foot: { hz: 50, mg: foot },
+  };
+}
