@@ -44,7 +44,7 @@ export function createDemoPrinter(write: (line: string) => void, timeZone?: stri
         }
         case 'gap':
           write(
-            `${item.device}  gap: ${item.missingFrames} frames missing, ${time(item.fromMs)}-${time(item.toMs)}`,
+            `${item.device}  gap: ${item.missingFrames} frame(s) missing, ${item.toMs - item.fromMs} ms from ${time(item.fromMs)}`,
           );
           break;
         case 'reboot':
