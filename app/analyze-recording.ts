@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import { createDetector, type DetectorOutput } from '../detector/index.ts';
 import type { IngestItem } from '../ingest/index.ts';
 import { MessageHandler, Quarantine, Sequencer } from '../ingest/index.ts';
 import { frameSpanMs, parseRecordingLine } from '../protocol/index.ts';
@@ -9,6 +10,8 @@ export interface AnalyzeCallbacks {
   readonly onProblem: (lineNo: number, reason: string) => void;
   /** What the ingest hands on for each good line, as the live service would. */
   readonly onItems?: (items: readonly IngestItem[]) => void;
+  /** Every alert phase the detector emits, in the order it emits them. */
+  readonly onOutput?: (output: DetectorOutput) => void;
 }
 
 export interface AnalyzeSummary {
@@ -19,7 +22,7 @@ export interface AnalyzeSummary {
 }
 
 /**
- * Runs a recording through the same ingest as the live service, streaming. A recording has no
+ * Runs a recording through the same ingest and detector as the live service, streaming. A recording has no
  * arrival times, so the arrival clock is the newest frame end seen so far in the file: a band's
  * frames that come in behind the others' (a late upload) are late, as they would be live.
  * Rejects only when the file cannot be read.
@@ -36,6 +39,10 @@ export async function analyzeRecording(
     log: pino({ level: 'silent' }),
     now: () => Date.now(),
   });
+  const detector = createDetector();
+  const detect = (items: readonly IngestItem[]) => {
+    for (const item of items) for (const o of detector.push(item.device, item)) callbacks.onOutput?.(o);
+  };
   let clockMs = 0;
   let lines = 0;
   let problems = 0;
@@ -63,7 +70,9 @@ export async function analyzeRecording(
         clockMs = Math.max(clockMs, item.frame.t0 + frameSpanMs(item.frame));
       }
       callbacks.onItems?.(handled.items);
+      detect(handled.items);
     }
   }
+  for (const o of detector.finish()) callbacks.onOutput?.(o);
   return { lines, problems, frames, duplicates };
 }

@@ -1,3 +1,4 @@
+import type { DetectorOutput } from '../detector/index.ts';
 import type { IngestItem } from '../ingest/index.ts';
 
 interface BandActivity {
@@ -9,8 +10,8 @@ interface BandActivity {
 }
 
 /**
- * What the demo shows in the terminal: a line per band every `intervalMs` of wall time (frames,
- * band time, EMG RMS), and a line at once for each status, gap and reboot.
+ * What the demo shows in the terminal: a line per band at every flush (frames, band time, EMG
+ * RMS), and a line at once for each status, gap, reboot and detected event.
  */
 export function createDemoPrinter(write: (line: string) => void, timeZone?: string) {
   const bands = new Map<string, BandActivity>();
@@ -64,5 +65,31 @@ export function createDemoPrinter(write: (line: string) => void, timeZone?: stri
     }
   }
 
-  return { observe, flush };
+  /** A line for each event phase worth a person's attention (signal gaps are shown by the ingest). */
+  function alert({ phase, event }: DetectorOutput): void {
+    if (event.kind === 'signal_gap' || (phase === 'update' && event.kind !== 'cramp')) return;
+    const late = event.late ? ' (late upload)' : '';
+    const peak = typeof event.peakUv === 'number' ? `, peak ${event.peakUv} µV` : '';
+    const angle = typeof event.angleDeg === 'number' ? `, foot ${event.angleDeg}° pointed` : '';
+    if (event.kind === 'cramp' && phase === 'start') {
+      write(`${event.device}  *** CRAMP *** since ${time(event.start)}${peak}${angle}${late}`);
+    } else if (phase === 'end') {
+      const seconds = event.end === null ? 0 : Math.round((event.end - event.start) / 1000);
+      write(
+        `${event.device}  ${event.kind.replace('_', ' ')} ${time(event.start)}, ${seconds} s${peak}${angle}${late}`,
+      );
+    } else if (phase === 'update') {
+      write(
+        `${event.device}  cramp goes on (${Math.round((lastSeen(event.device) - event.start) / 1000)} s)${peak}`,
+      );
+    } else if (event.kind !== 'spasm' && event.kind !== 'plm') {
+      write(`${event.device}  ${event.kind.replace('_', ' ')} since ${time(event.start)}${late}`);
+    }
+  }
+
+  function lastSeen(device: string): number {
+    return bands.get(device)?.lastT0 ?? 0;
+  }
+
+  return { observe, flush, alert };
 }

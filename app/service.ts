@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { buildApi } from '../api/index.ts';
+import { createDetector } from '../detector/index.ts';
 import {
   createEmbeddedBroker,
   createMqttIngest,
@@ -11,28 +12,34 @@ import {
   Quarantine,
   Sequencer,
 } from '../ingest/index.ts';
+import { bandTopic } from '../protocol/index.ts';
+import { AlertHub, type AlertListener } from './alert-hub.ts';
 import type { Config } from './config.ts';
 
-/** Something that wants every item the ingest hands on (the demo's printer, later the detector). */
+/** Something that wants every item the ingest hands on (the demo's printer, tests). */
 export type IngestObserver = (items: readonly IngestItem[]) => void;
 
 export interface ServiceDeps {
   readonly config: Config;
   readonly log: Logger;
   readonly observers?: readonly IngestObserver[];
+  /** Subscribed to the detector's alert phases before any frame arrives. */
+  readonly alertListeners?: readonly AlertListener[];
   /** Called when the pipeline cannot take a message; the process should exit (see createMqttIngest). */
   readonly onFatal: (err: unknown) => void;
 }
 
 export interface RunningService {
   readonly mqttUrl: string;
+  /** Every alert phase the detector emits (live and late); subscribe for in-process delivery. */
+  readonly alerts: AlertHub;
   readonly httpUrl: string;
   stop(): Promise<void>;
 }
 
 /**
  * The composition root: the one place that wires every stage — embedded broker (unless an
- * external one is configured) → ingest → observers, and the HTTP API over them. Read this file
+ * external one is configured) → ingest → detector → alerts (MQTT event topic, listeners), and the HTTP API over them. Read this file
  * to see the whole data flow.
  */
 export async function startService(deps: ServiceDeps): Promise<RunningService> {
@@ -64,6 +71,15 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
   }
 
   const observers = deps.observers ?? [];
+  const detector = createDetector();
+  const alerts = new AlertHub();
+  const alertLog = log.child({ stage: 'alerts' });
+  const detect = (items: readonly IngestItem[]) => {
+    for (const item of items) {
+      for (const output of detector.push(item.device, item))
+        alerts.publish(output, (err) => alertLog.error({ err }));
+    }
+  };
   const ingest = createMqttIngest({
     options: {
       url: mqttUrl,
@@ -76,6 +92,7 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
     },
     handler,
     sink: (items) => {
+      detect(items);
       for (const observe of observers) observe(items);
     },
     log: log.child({ stage: 'mqtt' }),
@@ -83,6 +100,18 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
     now,
     onFatal: deps.onFatal,
   });
+
+  // Live alerts go out on the band's event topic (band protocol, "MQTT topics"); late ones are
+  // stored, not pushed (events-and-recordings.md, "Live alert phases").
+  alerts.subscribe(({ phase, event }) => {
+    if (!event.late) {
+      ingest.publish(
+        bandTopic(config.mqtt.topicPrefix, event.device, 'event'),
+        JSON.stringify({ phase, event }),
+      );
+    }
+  });
+  for (const listener of deps.alertListeners ?? []) alerts.subscribe(listener);
 
   const startedAt = now();
   const api = buildApi({
@@ -110,6 +139,7 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
 
   return {
     mqttUrl,
+    alerts,
     httpUrl: httpAddress.replace('0.0.0.0', '127.0.0.1'),
     async stop() {
       await ingest.stop();

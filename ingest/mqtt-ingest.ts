@@ -44,6 +44,12 @@ export interface MqttIngest {
   start(): Promise<void>;
   stop(): Promise<void>;
   readonly connected: boolean;
+  /**
+   * Publishes on the ingest's own connection (QoS 1): the detector's events on
+   * `<prefix>/<device>/event`. mqtt.js keeps QoS 1 messages while disconnected and sends them
+   * on reconnect.
+   */
+  publish(topic: string, payload: string): void;
 }
 
 /**
@@ -150,6 +156,11 @@ export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
     },
     get connected() {
       return client?.connected ?? false;
+    },
+    publish(topic, payload) {
+      client?.publish(topic, payload, { qos: 1 }, (err) => {
+        if (err) log.warn({ err: err.message, topic }, 'could not publish');
+      });
     },
   };
 }

@@ -48,7 +48,9 @@ export class Sequencer {
   constructor(private readonly options: SequencerOptions = DEFAULT_SEQUENCER_OPTIONS) {}
 
   admit(device: DeviceId, frame: Frame, receivedAt: EpochMs): Admission {
-    const delayMs = receivedAt - (frame.t0 + frameSpanMs(frame));
+    // Never below 0: a band clock a little ahead of ours (or a recording clock not yet started)
+    // is no delay, and must not make every later frame look late against it.
+    const delayMs = Math.max(0, receivedAt - (frame.t0 + frameSpanMs(frame)));
     const state = this.devices.get(device);
     if (!state) {
       const current = this.newBoot(frame, delayMs);

@@ -49,7 +49,13 @@ export const demoCommand: CliCommand = async (args) => {
   const say = (line: string) => process.stdout.write(`${line}\n`);
   const printer = createDemoPrinter(say);
   const service = await startWithFreePortFallback(config, (c) =>
-    startService({ config: c, log, observers: [printer.observe], onFatal: () => process.exit(1) }),
+    startService({
+      config: c,
+      log,
+      observers: [printer.observe],
+      alertListeners: [printer.alert],
+      onFatal: () => process.exit(1),
+    }),
   );
   say(
     `CrampWatch demo: broker ${service.mqttUrl}, health ${service.httpUrl}/health, metrics ${service.httpUrl}/metrics`,

@@ -1,0 +1,106 @@
+import { CONTIGUITY_TOLERANCE_MS, type DeviceId, type EpochMs, frameSpanMs } from '../protocol/index.ts';
+import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './detector-config.ts';
+import type { DetectorInput } from './detector-input.ts';
+import type { DetectorOutput, Emit } from './detector-output.ts';
+import { DeviceDetector } from './device-detector.ts';
+import type { StageFactory } from './stages.ts';
+
+/** Events remembered per band to keep a late upload from reporting an event twice. */
+const LEDGER_SIZE = 64;
+
+interface DeviceState {
+  readonly live: DeviceDetector;
+  late: DeviceDetector | undefined;
+  lateEndMs: EpochMs | undefined;
+  /** Intervals of events already reported, per kind (live and late), newest last. */
+  readonly ledger: Array<{ kind: string; start: EpochMs; end: EpochMs }>;
+}
+
+/**
+ * The streaming detector for every band: one {@link DeviceDetector} per band for frames in
+ * time order, and a second one for late frames (a gateway's backlog filling a gap), so that
+ * old samples never disturb the live state. Events found in late frames are marked late, and
+ * dropped where they repeat an event already reported for the same time (a cramp that straddled
+ * the outage is one event, not two). Pure: no I/O, no timers, time from the samples.
+ */
+export class Detector {
+  private readonly devices = new Map<DeviceId, DeviceState>();
+
+  constructor(
+    private readonly stages: StageFactory,
+    private readonly config: DetectorConfig = DEFAULT_DETECTOR_CONFIG,
+  ) {}
+
+  /** Processes one input of one band; returns the alert phases it produced. */
+  push(device: DeviceId, input: DetectorInput): DetectorOutput[] {
+    const state = this.state(device);
+    const out: DetectorOutput[] = [];
+    if (input.kind === 'frame' && input.late) {
+      const late = this.lateDetector(state, device, input.frame.t0);
+      late.push(input, this.filtered(state, out));
+      state.lateEndMs = input.frame.t0 + frameSpanMs(input.frame);
+    } else {
+      state.live.push(input, this.filtered(state, out));
+    }
+    return out;
+  }
+
+  /** End of the stream (analyze): closes every open event. */
+  finish(): DetectorOutput[] {
+    const out: DetectorOutput[] = [];
+    for (const state of this.devices.values()) {
+      state.live.finish(this.filtered(state, out));
+      state.late?.finish(this.filtered(state, out));
+    }
+    return out;
+  }
+
+  private state(device: DeviceId): DeviceState {
+    let state = this.devices.get(device);
+    if (!state) {
+      state = {
+        live: new DeviceDetector(device, false, this.config, this.stages),
+        late: undefined,
+        lateEndMs: undefined,
+        ledger: [],
+      };
+      this.devices.set(device, state);
+    }
+    return state;
+  }
+
+  /** The late detector, restarted when the late frames do not continue where the last ones ended. */
+  private lateDetector(state: DeviceState, device: DeviceId, t0: EpochMs): DeviceDetector {
+    const continues =
+      state.lateEndMs !== undefined && Math.abs(t0 - state.lateEndMs) <= CONTIGUITY_TOLERANCE_MS;
+    if (!state.late || !continues) {
+      state.late?.finish(() => {});
+      state.late = new DeviceDetector(device, true, this.config, this.stages);
+    }
+    return state.late;
+  }
+
+  /** Passes outputs on, minus late events that repeat an event already reported. */
+  private filtered(state: DeviceState, out: DetectorOutput[]): Emit {
+    return (o) => {
+      const e = o.event;
+      if (e.kind === 'signal_gap') return void out.push(o);
+      const end = e.end ?? Number.POSITIVE_INFINITY;
+      if (
+        e.late &&
+        state.ledger.some((l) => l.kind === e.kind && l.start !== e.start && l.start < end && e.start < l.end)
+      ) {
+        return;
+      }
+      if (o.phase === 'start' || o.phase === 'end') {
+        const existing = state.ledger.find((l) => l.kind === e.kind && l.start === e.start);
+        if (existing) existing.end = end;
+        else {
+          state.ledger.push({ kind: e.kind, start: e.start, end });
+          if (state.ledger.length > LEDGER_SIZE) state.ledger.shift();
+        }
+      }
+      out.push(o);
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { analyzeRecording } from '../../app/analyze-recording.ts';
+import { createDetector, type DetectorInput } from '../../detector/index.ts';
+import { type CrampWatchEvent, encodeBinaryFrame, type Frame, frameSpanMs } from '../../protocol/index.ts';
+import { createRecordingWriter } from '../../recording/index.ts';
+import { LEFT_SIDE, realContraction, realWalking, type Segment, SUPINE, scenarioFrames } from './scenario.ts';
+
+const T0 = 1_764_201_600_000;
+
+/** Final events (end phases) of the frames through one detector, with gaps where frames are missing. */
+function detect(
+  frames: readonly Frame[],
+  extra: (i: number) => DetectorInput[] = () => [],
+): CrampWatchEvent[] {
+  const detector = createDetector();
+  const events: CrampWatchEvent[] = [];
+  const take = (outs: ReturnType<typeof detector.push>) => {
+    for (const o of outs) if (o.phase === 'end') events.push(o.event);
+  };
+  frames.forEach((frame, i) => {
+    for (const input of extra(i)) take(detector.push('band-t', input));
+    take(detector.push('band-t', { kind: 'frame', frame, late: false }));
+  });
+  take(detector.finish());
+  return events;
+}
+
+const kinds = (events: readonly CrampWatchEvent[], kind: string) => events.filter((e) => e.kind === kind);
+
+const rest = (seconds: number, pose = SUPINE): Segment => ({ seconds, shank: pose.shank, foot: pose.foot });
+
+describe('detector scenarios', () => {
+  test('a real sustained contraction, leg still, looped past 10 s: one cramp, its start at the onset', () => {
+    const frames = scenarioFrames([rest(90), { seconds: 40, emg: realContraction(80) }, rest(30)]);
+    const cramps = kinds(detect(frames), 'cramp');
+    assert.equal(cramps.length, 1, JSON.stringify(cramps));
+    const onset = T0 + 90_000;
+    assert.ok(
+      Math.abs(cramps[0]!.start - onset) <= 1000,
+      `start ${cramps[0]!.start - onset} ms from the onset`,
+    );
+    assert.ok(
+      Math.abs(cramps[0]!.end! - (onset + 40_000)) <= 3000,
+      `end ${cramps[0]!.end! - onset - 40_000} ms off`,
+    );
+  });
+
+  test('a cramp while lying on the side is found, with the foot position unknown', () => {
+    const side = LEFT_SIDE;
+    const frames = scenarioFrames([
+      rest(90, side),
+      { seconds: 30, emg: realContraction(60), ...side },
+      rest(30, side),
+    ]);
+    const cramps = kinds(detect(frames), 'cramp');
+    assert.equal(cramps.length, 1);
+    assert.equal(cramps[0]!.angleDeg, null);
+  });
+
+  test('a cramp on a band without the foot clip is found', () => {
+    const frames = scenarioFrames([
+      { seconds: 90, foot: null },
+      { seconds: 30, emg: realContraction(60), foot: null },
+      { seconds: 30, foot: null },
+    ]);
+    assert.equal(kinds(detect(frames), 'cramp').length, 1);
+  });
+
+  test('a cramp that straddles lost frames is one event, and the gap is reported', () => {
+    const frames = scenarioFrames([rest(90), { seconds: 40, emg: realContraction(80) }, rest(30)]);
+    const lost = new Set([560, 561, 562, 563, 564, 565, 566, 567]); // 1.6 s in the middle of the cramp
+    const kept = frames.filter((_, i) => !lost.has(i));
+    const events = detect(kept, (i) => {
+      const frame = kept[i]!;
+      const previous = kept[i - 1];
+      if (!previous || frame.seq === previous.seq + 1) return [];
+      return [{ kind: 'gap', fromMs: previous.t0 + frameSpanMs(previous), toMs: frame.t0 }];
+    });
+    assert.equal(kinds(events, 'cramp').length, 1);
+    assert.equal(kinds(events, 'signal_gap').length, 1);
+  });
+
+  test('periodic limb movements 20 s apart are never a cramp (a PLM series)', () => {
+    const segments: Segment[] = [rest(60)];
+    for (let i = 0; i < 10; i++)
+      segments.push({ seconds: 2.4, emg: realContraction(40), movingMg: 40 }, rest(17.6));
+    const events = detect(scenarioFrames(segments));
+    assert.equal(kinds(events, 'cramp').length, 0);
+    assert.equal(kinds(events, 'spasm').length, 0, 'members of a PLM series are not spasms');
+    assert.equal(kinds(events, 'plm').length, 1);
+  });
+
+  test('30 s of turning over is never a cramp', () => {
+    const frames = scenarioFrames([
+      rest(90),
+      { seconds: 30, emg: realWalking(1.5), movingMg: 400, shank: [0, -700, -700], foot: [700, -700, 0] },
+      rest(60, LEFT_SIDE),
+    ]);
+    assert.equal(kinds(detect(frames), 'cramp').length, 0);
+  });
+
+  test('real walking bursts are never a cramp', () => {
+    const frames = scenarioFrames([rest(60), { seconds: 60, emg: realWalking(1), movingMg: 300 }, rest(30)]);
+    assert.equal(kinds(detect(frames), 'cramp').length, 0);
+  });
+
+  test('lead-off (the band says so, the EMG rails) is never a cramp, and is reported', () => {
+    const rails = (tS: number) => (Math.floor(tS * 7) % 2 === 0 ? 3276 : -3276);
+    const frames = scenarioFrames([rest(90), { seconds: 60, emg: rails }, rest(60)]);
+    const events = detect(frames, (i) =>
+      i === 450
+        ? [{ kind: 'status', status: { v: 1, online: true, leadOff: true }, receivedAt: frames[i]!.t0 }]
+        : [],
+    );
+    assert.equal(kinds(events, 'cramp').length, 0);
+    assert.ok(kinds(events, 'lead_off').length >= 1);
+  });
+
+  test('a cramp across a gateway outage uploaded late is one event (analyze, the live path)', async () => {
+    const frames = scenarioFrames([rest(90), { seconds: 60, emg: realContraction(80) }, rest(40)]);
+    const dir = await mkdtemp(join(tmpdir(), 'crampwatch-outage-'));
+    try {
+      const path = join(dir, 'outage.jsonl');
+      const writer = createRecordingWriter(path);
+      const outage = new Set(frames.map((_, i) => i).filter((i) => i >= 500 && i < 600)); // 20 s mid-cramp
+      const backlog: Frame[] = [];
+      for (const [i, frame] of frames.entries()) {
+        if (outage.has(i)) {
+          backlog.push(frame);
+          continue;
+        }
+        await writer.write('crampwatch/v1/band-o/frame', encodeBinaryFrame(frame));
+        // After the outage the gateway uploads its backlog interleaved with live frames.
+        for (const late of backlog.splice(0, i >= 600 ? 5 : 0)) {
+          await writer.write('crampwatch/v1/band-o/frame', encodeBinaryFrame(late));
+        }
+      }
+      await writer.close();
+      const events: CrampWatchEvent[] = [];
+      await analyzeRecording(path, 'crampwatch/v1', {
+        onProblem: (line, reason) => assert.fail(`line ${line}: ${reason}`),
+        onOutput: (o) => {
+          if (o.phase === 'end') events.push(o.event);
+        },
+      });
+      assert.equal(kinds(events, 'cramp').length, 1, JSON.stringify(kinds(events, 'cramp')));
+      assert.equal(kinds(events, 'cramp')[0]!.late, false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
