@@ -35,6 +35,11 @@ export class BaselineTracker {
     this.value = window[Math.min(this.count - 1, Math.floor(this.percentile * this.count))]!;
   }
 
+  /** Starts from a known baseline (a late upload's detector takes the live one's) until its own quiet seconds come. */
+  seed(uv: number | undefined): void {
+    if (this.value === undefined && uv !== undefined) this.value = uv;
+  }
+
   /** The baseline in µV, or undefined before the first quiet second. */
   get uv(): number | undefined {
     return this.value;

@@ -36,8 +36,8 @@ interface Run {
  * when the smoothed envelope reaches max(2 × baseline, baseline + 8 µV) and ends after a quiet
  * stretch below halfway back to baseline. It becomes a cramp once the contraction has lasted
  * `crampMinMs` from its onset with the leg still around the onset; the onset is back-dated to
- * where the envelope first reached half the contraction's level, so the silent tension rise
- * before a cramp (Chaney & Sherman) is not taken for its start. Once a cramp, movement no longer
+ * the envelope's biggest step up, so the slow, silent tension rise before a cramp (Chaney &
+ * Sherman) is not taken for its start. Once a cramp, movement no longer
  * matters: the stretch that ends it is loud and moving, and belongs to it (Ross & Thomas 1995).
  */
 export class BurstDetector {
@@ -162,7 +162,7 @@ export class BurstDetector {
 
   private tryConfirm(run: Run, t: EpochMs, epochMs: number): void {
     const c = this.config;
-    const onset = this.halfLevelOnset(run, epochMs);
+    const onset = this.stepOnset(run, t, epochMs);
     if (t + epochMs - onset < c.crampMinMs) return;
     if (this.history.anyMovingBetween(onset - c.stillBeforeOnsetMs, onset + c.stillAfterOnsetMs)) return;
     run.onsetMs = onset;
@@ -171,30 +171,33 @@ export class BurstDetector {
   }
 
   /**
-   * Where the envelope last rose to half the contraction's present level (median of the last
-   * 10 s) and stayed there, dips under 1 s forgiven: the onset of the sustained contraction.
+   * The onset of the sustained contraction: the biggest step up of the envelope (the mean over
+   * the 3 s after a point minus the mean over the 3 s before it) since shortly before the burst
+   * began. The tension rise before a cramp climbs slowly (41 ± 11 s, Chaney & Sherman); the cramp
+   * itself is a step. Shifted back by half the smoothing window, which delays a step that much.
    */
-  private halfLevelOnset(run: Run, epochMs: number): EpochMs {
+  private stepOnset(run: Run, t: EpochMs, epochMs: number): EpochMs {
     const h = this.history;
-    const recent = Math.min(h.length, Math.round(10_000 / epochMs));
-    const values: number[] = [];
-    for (let back = 0; back < recent; back++) values.push(h.envAt(back));
-    values.sort((a, b) => a - b);
-    const level = run.baselineUv + 0.5 * (values[values.length >> 1]! - run.baselineUv);
-    const threshold = Math.max(level, run.offUv);
-    const maxDip = Math.round(1000 / epochMs);
-    let onset = h.timeAt(0);
-    let below = 0;
-    for (let back = 0; back < h.length; back++) {
-      if (h.timeAt(back) < run.firstActiveMs - 5_000) break;
-      if (h.envAt(back) >= threshold) {
-        onset = h.timeAt(back);
-        below = 0;
-      } else if (++below > maxDip) {
-        break;
+    const w = Math.round(3000 / epochMs);
+    let n = 0;
+    while (n < h.length && h.timeAt(n) >= run.firstActiveMs - 45_000) n++;
+    if (n < 2 * w) return run.firstActiveMs;
+    // Oldest first, with prefix sums: the score of every split point in one pass.
+    const prefix = new Float64Array(n + 1);
+    for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + h.envAt(n - 1 - i);
+    let best = -Infinity;
+    let bestAt = run.firstActiveMs;
+    for (let k = w; k + w <= n; k++) {
+      const before = (prefix[k]! - prefix[k - w]!) / w;
+      const after = (prefix[k + w]! - prefix[k]!) / w;
+      const time = h.timeAt(n - 1 - k);
+      if (time < run.firstActiveMs - 5_000) continue;
+      if (after - before > best) {
+        best = after - before;
+        bestAt = time;
       }
     }
-    return onset;
+    return Math.min(t, bestAt - this.config.smoothingMs / 2 + epochMs / 2);
   }
 
   /** The start of a burst: back from its first epoch above `onUv` while above halfway to baseline (≤ 3 s). */

@@ -76,6 +76,8 @@ export class Detector {
     if (!state.late || !continues) {
       state.late?.finish(() => {});
       state.late = new DeviceDetector(device, true, this.config, this.stages);
+      // A backlog may begin mid-cramp: it starts from the live baseline, not from its own first second.
+      state.late.seedBaseline(state.live.baselineUv);
     }
     return state.late;
   }

@@ -122,6 +122,16 @@ export class DeviceDetector {
     }
   }
 
+  /** The resting baseline now, µV (undefined until the first quiet second). */
+  get baselineUv(): number | undefined {
+    return this.baseline.uv;
+  }
+
+  /** Starts this detector from another's baseline (see {@link BaselineTracker.seed}). */
+  seedBaseline(uv: number | undefined): void {
+    this.baseline.seed(uv);
+  }
+
   /** End of the stream: closes whatever is open. */
   finish(emit: Emit): void {
     this.emit = emit;
