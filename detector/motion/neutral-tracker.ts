@@ -26,7 +26,7 @@ const FULL_EVIDENCE_EPOCHS = 6000;
  * on differently is learned again: at once if it now reads lower, within a night or two if higher.
  */
 const DECAY_EVERY_EPOCHS = 600;
-const HALF_LIFE_EPOCHS = Number(process.env.HL ?? 216_000);
+const HALF_LIFE_EPOCHS = 216_000;
 const DECAY = 2 ** (-DECAY_EVERY_EPOCHS / HALF_LIFE_EPOCHS);
 /** The percentile is recomputed every 10 s of evidence. */
 const UPDATE_EVERY_EPOCHS = 100;
@@ -78,10 +78,8 @@ export class NeutralTracker {
   private update(): void {
     this.sinceUpdate = 0;
     const weight = Math.min(1, this.total / FULL_EVIDENCE_EPOCHS);
-    const raw =
-      this.initialDeg +
-      weight *
-        (this.quantile(Math.min(NEUTRAL_PERCENTILE * this.total, NEUTRAL_SUPPORT_EPOCHS)) - this.initialDeg);
+    const lowerMode = this.quantile(Math.min(NEUTRAL_PERCENTILE * this.total, NEUTRAL_SUPPORT_EPOCHS));
+    const raw = this.initialDeg + weight * (lowerMode - this.initialDeg);
     const lo = NOMINAL_NEUTRAL_DEG - NEUTRAL_LIMIT_DEG;
     this.estimate = Math.min(NOMINAL_NEUTRAL_DEG + NEUTRAL_LIMIT_DEG, Math.max(lo, raw));
   }

@@ -16,7 +16,7 @@ const UPRIGHT_X = Math.SQRT1_2;
  * much for any of this (`unknown`).
  */
 export function classifyPosture(x: number, y: number, z: number): Posture {
-  const norm = Math.hypot(x, y, z);
+  const norm = Math.sqrt(x * x + y * y + z * z);
   if (!(norm > 0)) return 'unknown';
   if (x >= UPRIGHT_X * norm) return 'upright';
   const roll = Math.atan2(-y, -z); // radians, (−π, π]

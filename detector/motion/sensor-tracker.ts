@@ -96,7 +96,9 @@ export class SensorTracker {
   /** Closes the epoch: sets and returns its movement, mg; with no samples in it, the last one's. */
   finishEpoch(): number {
     if (this.count > 0) {
-      const normExcess = Math.abs(Math.hypot(this.x, this.y, this.z) - ONE_G_MG) - NORM_TOLERANCE_MG;
+      const normExcess =
+        Math.abs(Math.sqrt(this.x * this.x + this.y * this.y + this.z * this.z) - ONE_G_MG) -
+        NORM_TOLERANCE_MG;
       this.movementMg = this.devSum / this.count + Math.max(0, normExcess);
     }
     this.devSum = 0;
