@@ -164,7 +164,7 @@ export class DeviceDetector {
   private epoch(emg: EmgEpoch, motion: MotionEpoch): void {
     const t = emg.startMs;
     this.lastEpochMs = t;
-    const moving = motion.movementMg > this.config.movingMg;
+    const moving = motion.shankMovementMg > this.config.movingMg;
     this.flexionDeg = motion.ankleDeg === null ? null : motion.ankleDeg - this.motionStage.neutralDeg;
     this.plantarFlexion.epoch(t, this.flexionDeg, EPOCH_MS);
     if (this.bursts.inBurst) this.trackCrampFlexion();

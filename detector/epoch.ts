@@ -30,6 +30,11 @@ export interface MotionEpoch {
   readonly startMs: EpochMs;
   /** How much the leg moves: deviation of the shank (and foot) acceleration from rest, mg. */
   readonly movementMg: number;
+  /**
+   * The shank's movement alone: a cramp forces the foot down (it moves) while the leg stays
+   * still, so "leg still at onset" asks the shank.
+   */
+  readonly shankMovementMg: number;
   readonly posture: Posture;
   /**
    * Ankle angle in degrees (90 neutral, larger is plantar flexion) from shank and foot pitch,

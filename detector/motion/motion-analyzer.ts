@@ -72,7 +72,7 @@ export function createMotionAnalyzer(options: MotionOptions = {}): MotionAnalyze
       ankleDeg = ankleAngleDeg(shank.x, shank.z, foot.x, foot.z);
     }
     neutral.add(ankleDeg, posture);
-    return { startMs, movementMg, posture, ankleDeg };
+    return { startMs, movementMg, shankMovementMg: shankMg, posture, ankleDeg };
   }
 
   return {
