@@ -85,7 +85,7 @@ export class BurstDetector {
       if (quietMs >= c.crampEndQuietMs) {
         this.callbacks.crampEnd(
           run.onsetMs,
-          run.lastActiveMs + epochMs,
+          this.endOf(run, epochMs),
           t + epochMs,
           run.peakUv,
           run.baselineUv,
@@ -141,7 +141,7 @@ export class BurstDetector {
     const run = this.run;
     if (!run) return;
     if (run.onsetMs !== undefined) {
-      const end = run.lastActiveMs + epochMs;
+      const end = this.endOf(run, epochMs);
       this.callbacks.crampEnd(run.onsetMs, end, end, run.peakUv, run.baselineUv);
     } else {
       this.endShort(run, epochMs);
@@ -155,16 +155,26 @@ export class BurstDetector {
 
   private endShort(run: Run, epochMs: number): void {
     this.run = undefined;
-    const endMs = run.lastActiveMs + epochMs;
-    const still = !this.history.anyMovingBetween(run.firstActiveMs - this.config.stillBeforeOnsetMs, endMs);
+    const endMs = this.endOf(run, epochMs);
+    const still = !this.history.anyMovingBetween(
+      run.firstActiveMs - this.config.stillBeforeOnsetMs,
+      endMs,
+      this.config.spasmStillMg,
+    );
     this.callbacks.shortBurst(run.firstActiveMs, endMs, still, run.peakUv);
+  }
+
+  /** The last active epoch's end, less the half-window the smoothing holds a burst's end back. */
+  private endOf(run: Run, epochMs: number): EpochMs {
+    return Math.max(run.firstActiveMs + epochMs, run.lastActiveMs + epochMs - this.config.smoothingMs / 2);
   }
 
   private tryConfirm(run: Run, t: EpochMs, epochMs: number): void {
     const c = this.config;
     const onset = this.stepOnset(run, t, epochMs);
     if (t + epochMs - onset < c.crampMinMs) return;
-    if (this.history.anyMovingBetween(onset - c.stillBeforeOnsetMs, onset + c.stillAfterOnsetMs)) return;
+    if (this.history.anyMovingBetween(onset - c.stillBeforeOnsetMs, onset + c.stillAfterOnsetMs, c.movingMg))
+      return;
     run.onsetMs = onset;
     run.lastUpdateMs = t;
     this.callbacks.crampStart(onset, t + epochMs, run.peakUv, run.baselineUv);

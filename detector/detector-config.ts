@@ -21,8 +21,10 @@ export interface DetectorConfig {
   readonly stillBeforeOnsetMs: number;
   /** …nor this long after the cramp's onset (estimate). */
   readonly stillAfterOnsetMs: number;
-  /** Short bursts: a spasm lasts at least this (detector notes: 0.5-10 s; twitches are shorter). */
+  /** Short bursts: a spasm lasts at least this (detector notes: 0.5-10 s; twitches, under 0.5-2 s, are shorter: estimate). */
   readonly spasmMinMs: number;
+  /** A spasm has the leg still: shank movement under this (sensor noise ≈ 3-5 mg; a leg movement 10-50 mg: estimate). */
+  readonly spasmStillMg: number;
   /** PLM series: ≥ 4 movements, onset to onset 10-90 s (WASM 2016, Ferri 2006). */
   readonly plmMinCount: number;
   readonly plmMinIntervalMs: number;
@@ -55,7 +57,8 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = Object.freeze({
   movingMg: 60,
   stillBeforeOnsetMs: 1_000,
   stillAfterOnsetMs: 3_000,
-  spasmMinMs: 1_500,
+  spasmMinMs: 2_000,
+  spasmStillMg: 10,
   plmMinCount: 4,
   plmMinIntervalMs: 10_000,
   plmMaxIntervalMs: 90_000,

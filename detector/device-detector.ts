@@ -171,11 +171,11 @@ export class DeviceDetector {
     this.shortBursts.tick(t);
     if (this.leadOff.epoch(t, emg.leadOffLike, EPOCH_MS)) {
       this.bursts.abort(t, EPOCH_MS);
-      this.history.push(t, 0, moving);
+      this.history.push(t, 0, motion.shankMovementMg);
       return;
     }
     const env = this.smooth(emg.rmsUv);
-    this.history.push(t, env, moving);
+    this.history.push(t, env, motion.shankMovementMg);
     const baselineUv = this.baseline.uv;
     if (baselineUv === undefined) {
       this.baseline.addQuiet(env);
