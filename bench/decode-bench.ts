@@ -5,10 +5,12 @@
  *
  * Run alone with `node --import tsx bench/decode-bench.ts`.
  */
+
 import { pathToFileURL } from 'node:url';
 import { decodeFrame } from '../protocol/decode-frame.ts';
 import { encodeBinaryFrame, encodeJsonFrame } from '../protocol/encode-frame.ts';
 import type { Frame } from '../protocol/frame.ts';
+import { createRng } from '../simulator/index.ts';
 
 const EMG_HZ = 1000;
 const ACCEL_HZ = 50;
@@ -21,18 +23,6 @@ const ROUND_MS = 2000;
 const WARMUP_MS = 500;
 const GOAL_EMG_SAMPLES_PER_S = 20e6;
 const T0 = 1_764_201_600_000;
-
-/** Seeded, so every run decodes the same payloads (mulberry32). */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A realistic frame: EMG noise of a few µV with occasional bursts and 50 Hz hum, a resting leg. */
 function benchFrame(seq: number, random: () => number): Frame {
@@ -100,7 +90,8 @@ function fmt(x: number): string {
 
 /** Prints decode throughput, JSON and binary, and whether binary meets the 20 M samples/s goal. */
 export async function runDecodeBench(): Promise<void> {
-  const random = createRandom(0xc0ffee);
+  const rng = createRng(0xc0ffee, 'decode-bench');
+  const random = () => rng.next();
   const frames = Array.from({ length: POOL_SIZE }, (_, seq) => benchFrame(seq, random));
   const jsonPool = frames.map((f) => new Uint8Array(Buffer.from(encodeJsonFrame(f))));
   const binaryPool = frames.map((f) => encodeBinaryFrame(f));

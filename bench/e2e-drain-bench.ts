@@ -7,6 +7,7 @@
  *
  * Run alone with `node --import tsx bench/e2e-drain-bench.ts [--frames N] [--bands N] [--rounds N]`.
  */
+
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
@@ -26,6 +27,7 @@ import {
   Sequencer,
 } from '../ingest/index.ts';
 import { bandTopic, DEFAULT_TOPIC_PREFIX, encodeBinaryFrame } from '../protocol/index.ts';
+import { createRng } from '../simulator/index.ts';
 import { type MosquittoHarness, startMosquitto } from '../tests/harness/mosquitto.ts';
 import { makeFrame } from '../tests/helpers/frames.ts';
 
@@ -81,18 +83,6 @@ interface MemoryFigures {
   readonly heapMb: readonly [start: number, peak: number, end: number];
 }
 
-/** Seeded (mulberry32), so every run publishes the same payloads. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** EMG of a calf at rest (a few µV of noise, 50 Hz hum) with a contraction burst in one frame in five. */
 function emgFill(random: () => number): (i: number) => number {
   const burstUv = random() < 0.2 ? 50 + 300 * random() : 0;
@@ -101,7 +91,8 @@ function emgFill(random: () => number): (i: number) => number {
 
 /** Encoded frames whose header is rewritten per message: realistic bodies without encoding 300k frames. */
 function payloadPool(): Buffer[] {
-  const random = createRandom(0xc0ffee);
+  const rng = createRng(0xc0ffee, 'drain-bench');
+  const random = () => rng.next();
   return Array.from({ length: PAYLOAD_POOL }, (_, seq) =>
     Buffer.from(
       encodeBinaryFrame(makeFrame({ boot: 1, seq, t0: 0, spanMs: SPAN_MS, fill: emgFill(random) })),

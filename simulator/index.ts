@@ -28,6 +28,8 @@ export type { WriteSimulationHooks, WrittenSimulation } from './output/write-sim
 export { truthPathFor, writeSimulation } from './output/write-simulation.ts';
 export type { Profile, ProfileName } from './profiles.ts';
 export { PROFILES } from './profiles.ts';
+export type { Rng } from './random/rng.ts';
+export { createRng } from './random/rng.ts';
 export { simulateNight } from './simulate-night.ts';
 export type {
   BandTruth,

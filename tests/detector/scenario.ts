@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Frame } from '../../protocol/index.ts';
+import { createRng } from '../../simulator/index.ts';
 
 export type Vec = readonly [number, number, number];
 
@@ -48,18 +49,6 @@ export function realWalking(scale = 1): (tS: number) => number {
 
 export const silent = () => 0;
 
-/** A seeded Gaussian source, so that scenarios are the same every run. */
-function gaussian(seed: number): () => number {
-  let s = seed >>> 0;
-  const uniform = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return () => Math.sqrt(-2 * Math.log(uniform() + 1e-12)) * Math.cos(2 * Math.PI * uniform());
-}
-
 export interface ScenarioOptions {
   readonly t0?: number;
   readonly restingUv?: number;
@@ -70,7 +59,8 @@ export interface ScenarioOptions {
 /** The frames of the segments, one after another: 200 ms frames, EMG 1 kHz, accelerometers 50 Hz. */
 export function scenarioFrames(segments: readonly Segment[], options: ScenarioOptions = {}): Frame[] {
   const { t0 = 1_764_201_600_000, restingUv = 3, humUv = 15, seed = 1 } = options;
-  const noise = gaussian(seed);
+  const rng = createRng(seed, 'scenario');
+  const noise = () => rng.normal();
   const frames: Frame[] = [];
   let tS = 0;
   let seq = 0;

@@ -1,24 +1,13 @@
 /**
- * Deterministic test signals for the EMG stage: seeded Gaussian noise (mulberry32 + Box-Muller),
+ * Deterministic test signals for the EMG stage: seeded Gaussian noise (the simulator's generator),
  * mains hum with harmonics, sines, ECG-like QRS spikes.
  */
+import { createRng } from '../../../simulator/index.ts';
 
-/** mulberry32 (Tommy Ettinger, public domain): a tiny seeded PRNG, uniform in [0, 1). */
-export function uniform(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Standard normal samples (Box-Muller). */
+/** Standard normal samples from the simulator's seeded generator. */
 export function gaussian(seed: number): () => number {
-  const u = uniform(seed);
-  return () => Math.sqrt(-2 * Math.log(1 - u())) * Math.cos(2 * Math.PI * u());
+  const rng = createRng(seed, 'test-signal');
+  return () => rng.normal();
 }
 
 /** Relative amplitudes of mains harmonics 1-5, odd ones strong as in real hum. */
