@@ -3,6 +3,7 @@ import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './detector-config.
 import type { DetectorInput } from './detector-input.ts';
 import type { DetectorOutput, Emit } from './detector-output.ts';
 import { DeviceDetector } from './device-detector.ts';
+import type { SecondSummary } from './second-summary.ts';
 import type { StageFactory } from './stages.ts';
 
 /** Events remembered per band to keep a late upload from reporting an event twice. */
@@ -29,6 +30,8 @@ export class Detector {
   constructor(
     private readonly stages: StageFactory,
     private readonly config: DetectorConfig = DEFAULT_DETECTOR_CONFIG,
+    /** Receives every band's per-second summaries (live and late frames alike), for the timeline. */
+    private readonly onSecond?: (summary: SecondSummary) => void,
   ) {}
 
   /** Processes one input of one band; returns the alert phases it produced. */
@@ -59,7 +62,7 @@ export class Detector {
     let state = this.devices.get(device);
     if (!state) {
       state = {
-        live: new DeviceDetector(device, false, this.config, this.stages),
+        live: new DeviceDetector(device, false, this.config, this.stages, this.onSecond),
         late: undefined,
         lateEndMs: undefined,
         ledger: [],
@@ -75,7 +78,7 @@ export class Detector {
       state.lateEndMs !== undefined && Math.abs(t0 - state.lateEndMs) <= CONTIGUITY_TOLERANCE_MS;
     if (!state.late || !continues) {
       state.late?.finish(() => {});
-      state.late = new DeviceDetector(device, true, this.config, this.stages);
+      state.late = new DeviceDetector(device, true, this.config, this.stages, this.onSecond);
       // A backlog may begin mid-cramp: it starts from the live baseline, not from its own first second.
       state.late.seedBaseline(state.live.baselineUv);
     }

@@ -8,6 +8,7 @@ import { EnvelopeHistory } from './envelope-history.ts';
 import { type EmgEpoch, EPOCH_MS, type MotionEpoch } from './epoch.ts';
 import { LeadOffTracker } from './lead-off-tracker.ts';
 import { PlantarFlexionTracker } from './plantar-flexion-tracker.ts';
+import { SecondSummarizer, type SecondSummary } from './second-summary.ts';
 import { ShortBurstClassifier } from './short-burst-classifier.ts';
 import type { EmgStage, MotionStage, StageFactory } from './stages.ts';
 
@@ -39,13 +40,16 @@ export class DeviceDetector {
   private lastEpochMs: EpochMs | undefined;
   private flexionDeg: number | null = null;
   private crampMaxFlexionDeg: number | null = null;
+  private readonly seconds: SecondSummarizer | undefined;
 
   constructor(
     readonly device: DeviceId,
     private readonly late: boolean,
     private readonly config: DetectorConfig,
     stages: StageFactory,
+    onSecond?: (summary: SecondSummary) => void,
   ) {
+    this.seconds = onSecond && new SecondSummarizer(device, config.plantarFlexionDeg, onSecond);
     this.emgStage = stages.emg();
     this.motionStage = stages.motion();
     this.smoothing = new Float32Array(Math.max(1, Math.round(config.smoothingMs / EPOCH_MS)));
@@ -140,6 +144,7 @@ export class DeviceDetector {
     this.shortBursts.close(end);
     this.plantarFlexion.close();
     this.leadOff.close(end);
+    this.seconds?.flush();
   }
 
   private frame(frame: Frame): void {
@@ -169,7 +174,15 @@ export class DeviceDetector {
     this.plantarFlexion.epoch(t, this.flexionDeg, EPOCH_MS);
     if (this.bursts.inBurst) this.trackCrampFlexion();
     this.shortBursts.tick(t);
-    if (this.leadOff.epoch(t, emg.leadOffLike, EPOCH_MS)) {
+    const leadOff = this.leadOff.epoch(t, emg.leadOffLike, EPOCH_MS);
+    this.seconds?.epoch({
+      emg,
+      motion,
+      flexionDeg: this.flexionDeg,
+      leadOff,
+      baselineUv: this.baseline.uv,
+    });
+    if (leadOff) {
       this.bursts.abort(t, EPOCH_MS);
       this.history.push(t, 0, motion.shankMovementMg);
       return;
@@ -195,6 +208,7 @@ export class DeviceDetector {
   }
 
   private discontinuity(fromMs: EpochMs, toMs: EpochMs): void {
+    this.seconds?.flush();
     this.emgStage.reset();
     this.motionStage.reset();
     this.emgQueue = [];

@@ -7,6 +7,7 @@ import { Detector } from './detector.ts';
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './detector-config.ts';
 import { createEmgConditioner } from './emg/index.ts';
 import { createMotionAnalyzer } from './motion/index.ts';
+import type { SecondSummary } from './second-summary.ts';
 import type { StageFactory } from './stages.ts';
 
 export { Detector } from './detector.ts';
@@ -16,6 +17,7 @@ export type { DetectorInput } from './detector-input.ts';
 export type { DetectorOutput } from './detector-output.ts';
 export type { EmgEpoch, MotionEpoch, Posture } from './epoch.ts';
 export { EPOCH_MS } from './epoch.ts';
+export type { SecondQuality, SecondSummary } from './second-summary.ts';
 
 /** The stages every band gets: the EMG conditioner and the accelerometer analyzer. */
 export const DEFAULT_STAGES: StageFactory = {
@@ -23,7 +25,18 @@ export const DEFAULT_STAGES: StageFactory = {
   motion: () => createMotionAnalyzer(),
 };
 
-/** A detector with the default stages and the given thresholds (defaults documented in detector-config.ts). */
-export function createDetector(config: Partial<DetectorConfig> = {}): Detector {
-  return new Detector(DEFAULT_STAGES, Object.freeze({ ...DEFAULT_DETECTOR_CONFIG, ...config }));
+export interface DetectorOptions {
+  /** Thresholds to change from their defaults (documented in detector-config.ts). */
+  readonly config?: Partial<DetectorConfig>;
+  /** Receives each band's per-second signal summary (the timeline); omit when not needed. */
+  readonly onSecond?: (summary: SecondSummary) => void;
+}
+
+/** A detector with the default stages. */
+export function createDetector(options: DetectorOptions = {}): Detector {
+  return new Detector(
+    DEFAULT_STAGES,
+    Object.freeze({ ...DEFAULT_DETECTOR_CONFIG, ...options.config }),
+    options.onSecond,
+  );
 }
