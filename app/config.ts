@@ -15,6 +15,22 @@ export interface Config {
     readonly topicPrefix: string;
   };
   readonly http: { readonly port: number; readonly host: string };
+  /** InfluxDB, or undefined for the embedded SQLite store in `dataDir`. */
+  readonly influx:
+    | {
+        readonly url: string;
+        readonly db: string;
+        readonly token: string | undefined;
+        readonly username: string | undefined;
+        readonly password: string | undefined;
+      }
+    | undefined;
+  /** The wearers' time zone where a device has none set (IANA name): nights run noon to noon in it. */
+  readonly timeZone: string;
+  /** Bound of the on-disk spool of records not yet stored, bytes. */
+  readonly spoolMaxBytes: number;
+  /** How much of the recent past the frame journal keeps for the detector to resume after a crash, ms. */
+  readonly journalMs: number;
   readonly dataDir: string;
   readonly logLevel: string;
 }
@@ -36,7 +52,15 @@ export const CONFIG_VARIABLES = {
   ],
   CRAMPWATCH_HTTP_PORT: ['8080', 'HTTP port (health, metrics, API; 0 picks a free one)'],
   CRAMPWATCH_HTTP_HOST: ['0.0.0.0', 'address the HTTP server listens on'],
-  CRAMPWATCH_DATA_DIR: ['./data', 'where the service keeps its files'],
+  CRAMPWATCH_DATA_DIR: ['./data', 'where the service keeps its files (embedded store, spool, journal)'],
+  CRAMPWATCH_INFLUX_URL: ['', 'InfluxDB (http:// or https://, any major version via its v1 API); unset uses the embedded SQLite store'],
+  CRAMPWATCH_INFLUX_DB: ['crampwatch', 'InfluxDB database (2.x/3.x: the bucket mapped as database); created if missing where allowed'],
+  CRAMPWATCH_INFLUX_TOKEN: ['', 'InfluxDB token (2.x, 3.x)'],
+  CRAMPWATCH_INFLUX_USER: ['', 'InfluxDB user (1.x with auth)'],
+  CRAMPWATCH_INFLUX_PASSWORD: ['', 'InfluxDB password (1.x with auth)'],
+  CRAMPWATCH_TZ: ['', "wearers' time zone (IANA, e.g. Europe/Paris) where a device has none; default: this machine's"],
+  CRAMPWATCH_SPOOL_MAX_MB: ['1024', 'bound of the on-disk spool kept while the store is down, MB (warns at 80%)'],
+  CRAMPWATCH_JOURNAL_MINUTES: ['15', 'recent frames kept on disk so that the detector resumes after a crash, minutes'],
   CRAMPWATCH_LOG_LEVEL: ['info', 'fatal, error, warn, info, debug or trace'],
 } as const;
 
@@ -99,6 +123,33 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigInput = {}):
   }
   const clientId = get('CRAMPWATCH_MQTT_CLIENT_ID');
   if (clientId.length > 128) problems.push('CRAMPWATCH_MQTT_CLIENT_ID must be at most 128 characters');
+  const influxUrl = optional('CRAMPWATCH_INFLUX_URL');
+  if (influxUrl !== undefined && !/^https?:\/\/[^/]/.test(influxUrl)) {
+    problems.push(`CRAMPWATCH_INFLUX_URL must start with http:// or https://, got "${influxUrl}"`);
+  }
+  const influxToken = optional('CRAMPWATCH_INFLUX_TOKEN');
+  const influxUser = optional('CRAMPWATCH_INFLUX_USER');
+  const influxPassword = optional('CRAMPWATCH_INFLUX_PASSWORD');
+  if (influxToken !== undefined && influxUser !== undefined) {
+    problems.push('CRAMPWATCH_INFLUX_TOKEN and CRAMPWATCH_INFLUX_USER are both set: use one or the other');
+  }
+  if ((influxUser === undefined) !== (influxPassword === undefined)) {
+    problems.push('CRAMPWATCH_INFLUX_USER and CRAMPWATCH_INFLUX_PASSWORD go together: set both or neither');
+  }
+  const timeZone = get('CRAMPWATCH_TZ') || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!isTimeZone(timeZone)) {
+    problems.push(`CRAMPWATCH_TZ must be an IANA time zone name such as Europe/Paris, got "${timeZone}"`);
+  }
+  const positive = (name: ConfigVariable, max: number): number => {
+    const raw = get(name);
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < 1 || n > max) {
+      problems.push(`${name} must be a whole number from 1 to ${max}, got "${raw}"`);
+    }
+    return n;
+  };
+  const spoolMaxMb = positive('CRAMPWATCH_SPOOL_MAX_MB', 1_000_000);
+  const journalMinutes = positive('CRAMPWATCH_JOURNAL_MINUTES', 24 * 60);
   const logLevel = get('CRAMPWATCH_LOG_LEVEL');
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`CRAMPWATCH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -114,11 +165,33 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigInput = {}):
       topicPrefix,
     },
     http: { port: port('CRAMPWATCH_HTTP_PORT'), host: get('CRAMPWATCH_HTTP_HOST') },
+    influx:
+      influxUrl === undefined
+        ? undefined
+        : {
+            url: influxUrl,
+            db: get('CRAMPWATCH_INFLUX_DB'),
+            token: influxToken,
+            username: influxUser,
+            password: influxPassword,
+          },
+    timeZone,
+    spoolMaxBytes: spoolMaxMb * 1024 * 1024,
+    journalMs: journalMinutes * 60_000,
     dataDir: resolve(get('CRAMPWATCH_DATA_DIR')),
     logLevel,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function deepFreeze<T extends object>(o: T): T {

@@ -37,6 +37,10 @@ describe('loadConfig: values', () => {
         topicPrefix: 'crampwatch/v1',
       },
       http: { port: 8080, host: '0.0.0.0' },
+      influx: undefined,
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+      spoolMaxBytes: 1024 * 1024 * 1024,
+      journalMs: 15 * 60_000,
       dataDir: resolve('data'),
       logLevel: 'info',
     };
@@ -68,6 +72,12 @@ describe('loadConfig: values', () => {
       CRAMPWATCH_HTTP_HOST: '::1',
       CRAMPWATCH_DATA_DIR: '/var/lib/crampwatch',
       CRAMPWATCH_LOG_LEVEL: 'debug',
+      CRAMPWATCH_INFLUX_URL: 'http://influx.example:8086',
+      CRAMPWATCH_INFLUX_DB: 'nights',
+      CRAMPWATCH_INFLUX_TOKEN: 'tok',
+      CRAMPWATCH_TZ: 'Pacific/Auckland',
+      CRAMPWATCH_SPOOL_MAX_MB: '64',
+      CRAMPWATCH_JOURNAL_MINUTES: '20',
       UNRELATED: 'ignored',
     } as ConfigInput);
     assert.deepEqual(config, {
@@ -81,6 +91,16 @@ describe('loadConfig: values', () => {
         topicPrefix: 'home/bedroom/crampwatch',
       },
       http: { port: 9090, host: '::1' },
+      influx: {
+        url: 'http://influx.example:8086',
+        db: 'nights',
+        token: 'tok',
+        username: undefined,
+        password: undefined,
+      },
+      timeZone: 'Pacific/Auckland',
+      spoolMaxBytes: 64 * 1024 * 1024,
+      journalMs: 20 * 60_000,
       dataDir: '/var/lib/crampwatch',
       logLevel: 'debug',
     });
@@ -121,6 +141,28 @@ describe('loadConfig: values', () => {
 });
 
 describe('loadConfig: problems', () => {
+  it('rejects a time zone that is not an IANA name', () => {
+    assertOneProblem({ CRAMPWATCH_TZ: 'Mars/Olympus' }, 'CRAMPWATCH_TZ', 'Mars/Olympus');
+  });
+
+  it('rejects an InfluxDB URL that is not http(s), and half-set credentials', () => {
+    assertOneProblem({ CRAMPWATCH_INFLUX_URL: 'influx:8086' }, 'CRAMPWATCH_INFLUX_URL', 'influx:8086');
+    const both = problemsOf({
+      CRAMPWATCH_INFLUX_URL: 'http://i:8086',
+      CRAMPWATCH_INFLUX_TOKEN: 't',
+      CRAMPWATCH_INFLUX_USER: 'u',
+      CRAMPWATCH_INFLUX_PASSWORD: 'p',
+    });
+    assert.equal(both.length, 1);
+    assert.match(both[0]!, /TOKEN and CRAMPWATCH_INFLUX_USER/);
+    assert.match(problemsOf({ CRAMPWATCH_INFLUX_USER: 'u' })[0]!, /go together/);
+  });
+
+  it('rejects a spool bound or journal length that is not a positive whole number', () => {
+    assertOneProblem({ CRAMPWATCH_SPOOL_MAX_MB: '0' }, 'CRAMPWATCH_SPOOL_MAX_MB', '0');
+    assertOneProblem({ CRAMPWATCH_JOURNAL_MINUTES: '2.5' }, 'CRAMPWATCH_JOURNAL_MINUTES', '2.5');
+  });
+
   for (const port of ['abc', '70000', '65536', '-1', '1.5', '1e3', '80 80']) {
     it(`rejects the port "${port}"`, () => {
       assertOneProblem({ CRAMPWATCH_HTTP_PORT: port }, 'CRAMPWATCH_HTTP_PORT', port);
