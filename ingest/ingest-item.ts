@@ -44,8 +44,15 @@ export interface StatusItem {
 /** What the ingest hands on to the stages after it. */
 export type IngestItem = FrameItem | GapItem | RebootItem | StatusItem;
 
+/** The MQTT message an accepted batch of items came from, as received. */
+export interface AcceptedMessage {
+  readonly topic: string;
+  readonly payload: Uint8Array;
+  readonly receivedAt: EpochMs;
+}
+
 /**
- * Where the ingest hands items on. The MQTT message that produced them is acknowledged only
- * once this has returned (or its promise resolved): at-least-once processing.
+ * Where the ingest hands items on, with the message they came from. The MQTT message is
+ * acknowledged only once this has returned (or its promise resolved): at-least-once processing.
  */
-export type IngestSink = (items: readonly IngestItem[]) => void | Promise<void>;
+export type IngestSink = (items: readonly IngestItem[], message: AcceptedMessage) => void | Promise<void>;

@@ -79,14 +79,15 @@ export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
     // The acknowledgement below is written once the burst this message came in is handled.
     if (client?.stream) acks.hold(client.stream);
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-    const handled = handler.handle(packet.topic, payload, now());
+    const receivedAt = now();
+    const handled = handler.handle(packet.topic, payload, receivedAt);
     if (handled.kind !== 'accepted') {
       ack();
       return;
     }
     let pending: void | Promise<void>;
     try {
-      pending = sink(handled.items);
+      pending = sink(handled.items, { topic: packet.topic, payload, receivedAt });
     } catch (err) {
       fail(err);
       return;
