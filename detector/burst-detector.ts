@@ -171,8 +171,12 @@ export class BurstDetector {
 
   private tryConfirm(run: Run, t: EpochMs, epochMs: number): void {
     const c = this.config;
-    const onset = this.stepOnset(run, t, epochMs);
+    const { onsetMs: onset, stepUv, afterUv, earlierUv } = this.stepOnset(run, t, epochMs);
     if (t + epochMs - onset < c.crampMinMs) return;
+    // A slow climb with no step yet is the tension rise before a cramp, not its onset: wait for
+    // the step (or, if none comes, for long enough that the climb itself is sustained activity).
+    const isStep = stepUv >= c.onsetStepFraction * (afterUv - earlierUv);
+    if (!isStep && t - run.firstActiveMs < c.crampMinMs + c.tensionRiseMaxMs) return;
     if (this.history.anyMovingBetween(onset - c.stillBeforeOnsetMs, onset + c.stillAfterOnsetMs, c.movingMg))
       return;
     run.onsetMs = onset;
@@ -186,17 +190,24 @@ export class BurstDetector {
    * began. The tension rise before a cramp climbs slowly (41 ± 11 s, Chaney & Sherman); the cramp
    * itself is a step. Shifted back by half the smoothing window, which delays a step that much.
    */
-  private stepOnset(run: Run, t: EpochMs, epochMs: number): EpochMs {
+  private stepOnset(
+    run: Run,
+    t: EpochMs,
+    epochMs: number,
+  ): { onsetMs: EpochMs; stepUv: number; afterUv: number; earlierUv: number } {
     const h = this.history;
     const w = Math.round(3000 / epochMs);
     let n = 0;
     while (n < h.length && h.timeAt(n) >= run.firstActiveMs - 45_000) n++;
-    if (n < 2 * w) return run.firstActiveMs;
+    if (n < 2 * w) return { onsetMs: run.firstActiveMs, stepUv: Number.POSITIVE_INFINITY, afterUv: 0, earlierUv: 0 };
     // Oldest first, with prefix sums: the score of every split point in one pass.
     const prefix = new Float64Array(n + 1);
     for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + h.envAt(n - 1 - i);
     let best = -Infinity;
     let bestAt = run.firstActiveMs;
+    let bestAfter = 0;
+    let bestEarlier = run.baselineUv;
+    const far = Math.round(10_000 / epochMs);
     for (let k = w; k + w <= n; k++) {
       const before = (prefix[k]! - prefix[k - w]!) / w;
       const after = (prefix[k + w]! - prefix[k]!) / w;
@@ -205,9 +216,16 @@ export class BurstDetector {
       if (after - before > best) {
         best = after - before;
         bestAt = time;
+        bestAfter = after;
+        bestEarlier = k - far - w >= 0 ? (prefix[k - far]! - prefix[k - far - w]!) / w : run.baselineUv;
       }
     }
-    return Math.min(t, bestAt - this.config.smoothingMs / 2 + epochMs / 2);
+    return {
+      onsetMs: Math.min(t, bestAt - this.config.smoothingMs / 2 + epochMs / 2),
+      stepUv: best,
+      afterUv: bestAfter,
+      earlierUv: bestEarlier,
+    };
   }
 
   /** The start of a burst: back from its first epoch above `onUv` while above halfway to baseline (≤ 3 s). */

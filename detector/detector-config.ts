@@ -12,6 +12,14 @@ export interface DetectorConfig {
   readonly activeAboveUv: number;
   /** A cramp lasts past this (longer than any single leg movement, 10 s: AASM/WASM). */
   readonly crampMinMs: number;
+  /**
+   * A cramp's onset is a step: the envelope's biggest 3 s step up must be at least this fraction
+   * of the level reached above baseline, else the climb is the tension rise before a cramp
+   * (+100-500% over 41 ± 11 s, Chaney & Sherman) and the detector waits for the step (estimate).
+   */
+  readonly onsetStepFraction: number;
+  /** …for at most this long past `crampMinMs`: a climb sustained longer is taken as the cramp (41 + 2.5 × 11 s ≈ 70 s). */
+  readonly tensionRiseMaxMs: number;
   /** Below the end level this long ends a burst (AASM: ≥ 0.5 s near resting; longer for cramps' irregular firing: estimate). */
   readonly crampEndQuietMs: number;
   readonly burstEndQuietMs: number;
@@ -52,6 +60,8 @@ export const DEFAULT_DETECTOR_CONFIG: DetectorConfig = Object.freeze({
   activeRatio: 2,
   activeAboveUv: 8,
   crampMinMs: 10_000,
+  onsetStepFraction: 0.5,
+  tensionRiseMaxMs: 60_000,
   crampEndQuietMs: 3_000,
   burstEndQuietMs: 500,
   movingMg: 60,

@@ -8,8 +8,9 @@ import { overlapMs } from './match-events.ts';
 
 /**
  * For each truth cramp, `at − start` of the earliest live `start` phase of a cramp on that
- * device whose alerted span (its event's `start` to the phase's `at`) overlaps the cramp; null
- * when none did. Negative when the alert came before the true onset.
+ * device whose alerted span (its event's `start` to the phase's `at`) overlaps the cramp or its
+ * silent tension rise (`preStart` to onset: "an alert can come before the person wakes",
+ * detector notes); null when none did. Negative when the alert came before the true onset.
  */
 export function alertDelaysMs(
   truthCramps: readonly TruthEvent[],
@@ -23,7 +24,8 @@ export function alertDelaysMs(
     let first: number | null = null;
     for (const p of starts) {
       const alerted = { start: Math.min(p.event.start, p.at), end: Math.max(p.event.start, p.at) + 1 };
-      if (overlapMs(alerted, t) > 0 && (first === null || p.at < first)) first = p.at;
+      const span = { start: typeof t.preStart === 'number' ? t.preStart : t.start, end: t.end };
+      if (overlapMs(alerted, span) > 0 && (first === null || p.at < first)) first = p.at;
     }
     return first === null ? null : first - t.start;
   });

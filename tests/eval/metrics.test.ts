@@ -90,6 +90,14 @@ test('alert delay is the first live start phase for the cramp; late and other-de
   assert.deepEqual(alertDelaysMs(cramps, phases, 'band-1'), [12_000, null]);
 });
 
+test('an alert during the silent tension rise before a cramp is for that cramp (negative delay)', () => {
+  const cramps = [truthEvent('cramp', 100_000, 160_000, { preStart: 60_000 })];
+  const early = { phase: 'start' as const, at: 90_000, event: det('cramp', 78_000, null) };
+  assert.deepEqual(alertDelaysMs(cramps, [early], 'band-1'), [-10_000]);
+  const before = { phase: 'start' as const, at: 50_000, event: det('cramp', 40_000, null) };
+  assert.deepEqual(alertDelaysMs(cramps, [before], 'band-1'), [null], 'an alert before the tension rise is not for it');
+});
+
 test('scoreBand puts it together on a hand-made band-night', () => {
   const events = [
     truthEvent('cramp', 100_000, 160_000, { weak: false }),
