@@ -14,6 +14,17 @@ export interface ServiceHealth {
   readonly mqttUrl: string;
   readonly devices: number;
   readonly startedAt: number;
+  /** The store and the spool in front of it. */
+  readonly store: {
+    readonly kind: string;
+    readonly storeHealthy: boolean;
+    readonly lastError: string | null;
+    readonly pendingRecords: number;
+    readonly spoolBytes: number;
+    readonly maxBytes: number;
+    readonly warning: boolean;
+    readonly droppedRecords: number;
+  };
 }
 
 /**
@@ -28,9 +39,21 @@ export function buildApi(deps: ApiDeps): FastifyInstance {
     const h = deps.health();
     reply.code(h.mqttConnected ? 200 : 503);
     return {
-      status: h.mqttConnected ? 'ok' : 'degraded',
+      status: h.mqttConnected && h.store.storeHealthy && !h.store.warning ? 'ok' : 'degraded',
       mqtt: { connected: h.mqttConnected, url: h.mqttUrl },
       devices: h.devices,
+      store: {
+        kind: h.store.kind,
+        healthy: h.store.storeHealthy,
+        lastError: h.store.lastError,
+        spool: {
+          records: h.store.pendingRecords,
+          bytes: h.store.spoolBytes,
+          maxBytes: h.store.maxBytes,
+          nearlyFull: h.store.warning,
+          droppedRecords: h.store.droppedRecords,
+        },
+      },
       uptimeS: Math.round((Date.now() - h.startedAt) / 1000),
     };
   });

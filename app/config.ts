@@ -53,14 +53,29 @@ export const CONFIG_VARIABLES = {
   CRAMPWATCH_HTTP_PORT: ['8080', 'HTTP port (health, metrics, API; 0 picks a free one)'],
   CRAMPWATCH_HTTP_HOST: ['0.0.0.0', 'address the HTTP server listens on'],
   CRAMPWATCH_DATA_DIR: ['./data', 'where the service keeps its files (embedded store, spool, journal)'],
-  CRAMPWATCH_INFLUX_URL: ['', 'InfluxDB (http:// or https://, any major version via its v1 API); unset uses the embedded SQLite store'],
-  CRAMPWATCH_INFLUX_DB: ['crampwatch', 'InfluxDB database (2.x/3.x: the bucket mapped as database); created if missing where allowed'],
+  CRAMPWATCH_INFLUX_URL: [
+    '',
+    'InfluxDB (http:// or https://, any major version via its v1 API); unset uses the embedded SQLite store',
+  ],
+  CRAMPWATCH_INFLUX_DB: [
+    'crampwatch',
+    'InfluxDB database (2.x/3.x: the bucket mapped as database); created if missing where allowed',
+  ],
   CRAMPWATCH_INFLUX_TOKEN: ['', 'InfluxDB token (2.x, 3.x)'],
   CRAMPWATCH_INFLUX_USER: ['', 'InfluxDB user (1.x with auth)'],
   CRAMPWATCH_INFLUX_PASSWORD: ['', 'InfluxDB password (1.x with auth)'],
-  CRAMPWATCH_TZ: ['', "wearers' time zone (IANA, e.g. Europe/Paris) where a device has none; default: this machine's"],
-  CRAMPWATCH_SPOOL_MAX_MB: ['1024', 'bound of the on-disk spool kept while the store is down, MB (warns at 80%)'],
-  CRAMPWATCH_JOURNAL_MINUTES: ['15', 'recent frames kept on disk so that the detector resumes after a crash, minutes'],
+  CRAMPWATCH_TZ: [
+    '',
+    "wearers' time zone (IANA, e.g. Europe/Paris) where a device has none; default: this machine's",
+  ],
+  CRAMPWATCH_SPOOL_MAX_MB: [
+    '1024',
+    'bound of the on-disk spool kept while the store is down, MB (warns at 80%)',
+  ],
+  CRAMPWATCH_JOURNAL_MINUTES: [
+    '15',
+    'recent frames kept on disk so that the detector resumes after a crash, minutes',
+  ],
   CRAMPWATCH_LOG_LEVEL: ['info', 'fatal, error, warn, info, debug or trace'],
 } as const;
 

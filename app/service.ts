@@ -1,20 +1,34 @@
+import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 import { buildApi } from '../api/index.ts';
-import { createDetector } from '../detector/index.ts';
+import { createDetector, type DetectorOutput } from '../detector/index.ts';
 import {
+  type AcceptedMessage,
   createEmbeddedBroker,
   createMqttIngest,
   type EmbeddedBroker,
   type IngestItem,
   IngestMetrics,
   MessageHandler,
+  MessageJournal,
   Quarantine,
   Sequencer,
 } from '../ingest/index.ts';
 import { bandTopic } from '../protocol/index.ts';
+import {
+  createDurableWriter,
+  createInfluxStore,
+  createSqliteStore,
+  type DurableWriter,
+  type Store,
+} from '../storage/index.ts';
 import { AlertHub, type AlertListener } from './alert-hub.ts';
 import type { Config } from './config.ts';
+import { StoreRecordCollector } from './store-records.ts';
+
+/** Ingest counters are stored this often. */
+const COUNTERS_EVERY_MS = 60_000;
 
 /** Something that wants every item the ingest hands on (the demo's printer, tests). */
 export type IngestObserver = (items: readonly IngestItem[]) => void;
@@ -34,6 +48,9 @@ export interface RunningService {
   /** Every alert phase the detector emits (live and late); subscribe for in-process delivery. */
   readonly alerts: AlertHub;
   readonly httpUrl: string;
+  readonly store: Store;
+  /** The spool in front of the store (its stats; `flush()` for tests). */
+  readonly writer: DurableWriter;
   stop(): Promise<void>;
 }
 
@@ -70,16 +87,56 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
     mqttUrl = `mqtt://127.0.0.1:${port}`;
   }
 
+  const store = await openStore(config, log.child({ stage: 'store' }));
+  const writer = await createDurableWriter({
+    store,
+    dir: join(config.dataDir, 'spool'),
+    maxBytes: config.spoolMaxBytes,
+    log: log.child({ stage: 'spool' }),
+  });
+  const journal = MessageJournal.open(
+    join(config.dataDir, 'journal'),
+    config.journalMs,
+    log.child({ stage: 'journal' }),
+  );
+  const records = new StoreRecordCollector();
   const observers = deps.observers ?? [];
-  const detector = createDetector();
+  const detector = createDetector({ onSecond: (summary) => records.second(summary) });
+  const resumed = await resumeFromJournal(journal, handler, detector, now() - config.journalMs);
+  records.take(); // what the replay produced was stored before the restart
+  if (resumed > 0) log.info({ messages: resumed }, 'detector resumed from the journal of the recent past');
   const alerts = new AlertHub();
   const alertLog = log.child({ stage: 'alerts' });
-  const detect = (items: readonly IngestItem[]) => {
+  /**
+   * One accepted message: detect, make what it produced durable (spool), journal the message,
+   * then alert. The ingest acknowledges it only after this returns.
+   */
+  const sink = (items: readonly IngestItem[], message: AcceptedMessage) => {
+    const outputs: DetectorOutput[] = [];
     for (const item of items) {
-      for (const output of detector.push(item.device, item))
-        alerts.publish(output, (err) => alertLog.error({ err }));
+      records.item(item);
+      for (const output of detector.push(item.device, item)) {
+        records.output(output);
+        outputs.push(output);
+      }
     }
+    const produced = records.take();
+    if (produced.length > 0) writer.append(produced);
+    journal.append(message.topic, message.payload, message.receivedAt);
+    for (const output of outputs) alerts.publish(output, (err) => alertLog.error({ err }));
+    for (const observe of observers) observe(items);
   };
+  const countersTimer = setInterval(() => {
+    records.counters(now(), ingestMetrics.deviceTotals());
+    const produced = records.take();
+    try {
+      if (produced.length > 0) writer.append(produced);
+    } catch (err) {
+      log.warn({ err }, 'ingest counters not stored');
+    }
+  }, COUNTERS_EVERY_MS);
+  countersTimer.unref();
+  spoolMetrics(registry, writer);
   const ingest = createMqttIngest({
     options: {
       url: mqttUrl,
@@ -91,10 +148,7 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
       reconnectMaxMs: 30_000,
     },
     handler,
-    sink: (items) => {
-      detect(items);
-      for (const observe of observers) observe(items);
-    },
+    sink,
     log: log.child({ stage: 'mqtt' }),
     metrics: ingestMetrics,
     now,
@@ -122,6 +176,7 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
       mqttUrl: redactUrl(mqttUrl),
       devices: sequencer.deviceCount,
       startedAt,
+      store: { kind: store.kind, ...writer.stats() },
     }),
   });
   let httpAddress: string;
@@ -133,20 +188,102 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
     // Leave nothing running behind a failed start (a taken port, say).
     await ingest.stop();
     await api.close();
+    await closeStorage();
     await broker?.stop();
     throw err;
+  }
+
+  async function closeStorage(): Promise<void> {
+    clearInterval(countersTimer);
+    await writer.close();
+    journal.close();
+    await store.close();
   }
 
   return {
     mqttUrl,
     alerts,
     httpUrl: httpAddress.replace('0.0.0.0', '127.0.0.1'),
+    store,
+    writer,
     async stop() {
       await ingest.stop();
       await api.close();
+      await closeStorage();
       await broker?.stop();
     },
   };
+}
+
+/** InfluxDB when configured, else the embedded SQLite store in the data directory. */
+async function openStore(config: Config, log: Logger): Promise<Store> {
+  if (!config.influx) return createSqliteStore({ dir: config.dataDir });
+  const { url, db, token, username, password } = config.influx;
+  return createInfluxStore({
+    url,
+    db,
+    log,
+    ...(token === undefined ? {} : { token }),
+    ...(username === undefined ? {} : { username }),
+    ...(password === undefined ? {} : { password }),
+  });
+}
+
+/**
+ * Rebuilds the ingest's and the detector's state after a restart by replaying the journal's
+ * recent past: a cramp in progress when the service stopped goes on with its true start. What
+ * the replay produces was stored before the restart and is dropped by the caller.
+ */
+async function resumeFromJournal(
+  journal: MessageJournal,
+  handler: MessageHandler,
+  detector: ReturnType<typeof createDetector>,
+  sinceMs: number,
+): Promise<number> {
+  let messages = 0;
+  for await (const m of journal.replay(sinceMs)) {
+    const handled = handler.handle(m.topic, m.payload, m.receivedAt);
+    if (handled.kind === 'accepted') for (const item of handled.items) detector.push(item.device, item);
+    messages++;
+  }
+  return messages;
+}
+
+/** The spool's state on /metrics: how much waits for the store, and whether it is reachable. */
+function spoolMetrics(registry: Registry, writer: DurableWriter): void {
+  const registers = [registry];
+  new Gauge({
+    name: 'crampwatch_spool_bytes',
+    help: 'Bytes in the on-disk spool not yet written to the store',
+    registers,
+    collect() {
+      this.set(writer.stats().spoolBytes);
+    },
+  });
+  new Gauge({
+    name: 'crampwatch_spool_records',
+    help: 'Records in the spool not yet written to the store',
+    registers,
+    collect() {
+      this.set(writer.stats().pendingRecords);
+    },
+  });
+  new Gauge({
+    name: 'crampwatch_spool_dropped_records',
+    help: 'Per-second summaries and counters dropped because the spool was full',
+    registers,
+    collect() {
+      this.set(writer.stats().droppedRecords);
+    },
+  });
+  new Gauge({
+    name: 'crampwatch_store_healthy',
+    help: '1 while the store takes writes',
+    registers,
+    collect() {
+      this.set(writer.stats().storeHealthy ? 1 : 0);
+    },
+  });
 }
 
 function redactUrl(url: string): string {

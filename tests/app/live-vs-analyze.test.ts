@@ -13,11 +13,16 @@ import { replayRecording, writeSimulation } from '../../simulator/index.ts';
 
 const key = (o: DetectorOutput) => `${o.phase} ${o.event.id} end=${o.event.end} late=${o.event.late}`;
 
-test('the live service and analyze give the same events for the same frames, and alerts reach the event topic', async () => {
+test('the live service and analyze give the same events for the same frames, alerts reach the event topic, and the store holds each event once', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'crampwatch-live-'));
   const config = loadConfig(
     {},
-    { CRAMPWATCH_MQTT_PORT: '0', CRAMPWATCH_HTTP_PORT: '0', CRAMPWATCH_HTTP_HOST: '127.0.0.1' },
+    {
+      CRAMPWATCH_MQTT_PORT: '0',
+      CRAMPWATCH_HTTP_PORT: '0',
+      CRAMPWATCH_HTTP_HOST: '127.0.0.1',
+      CRAMPWATCH_DATA_DIR: join(dir, 'data'),
+    },
   );
   const live: DetectorOutput[] = [];
   const service = await startService({
@@ -65,6 +70,18 @@ test('the live service and analyze give the same events for the same frames, and
       pushed.every((p) => p.event.late === false),
       'late events are never pushed as live alerts',
     );
+
+    // The embedded store holds every event once, as its last phase left it.
+    await service.writer.flush();
+    const lastPhase = new Map(live.map((o) => [o.event.id, o.event]));
+    const devices = [...new Set(live.map((o) => o.event.device))];
+    const stored = (
+      await Promise.all(devices.map((d) => service.store.events(d, 0, Number.MAX_SAFE_INTEGER)))
+    ).flat();
+    assert.equal(stored.length, lastPhase.size, 'one stored event per id');
+    for (const e of stored) assert.deepEqual(e, lastPhase.get(e.id));
+    const timeline = await service.store.timeline(devices[0]!, 0, Number.MAX_SAFE_INTEGER, 100);
+    assert.ok(timeline.length > 0, 'the per-second summaries reached the store');
   } finally {
     await watcher.endAsync();
     await service.stop();

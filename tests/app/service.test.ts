@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
@@ -11,9 +14,15 @@ import { encodeBinaryFrame } from '../../protocol/index.ts';
 import { contiguousFrames, T0 } from '../helpers/frames.ts';
 
 test('the service with its embedded broker ingests frames and reports them on /health and /metrics', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'crampwatch-svc-'));
   const config = loadConfig(
     {},
-    { CRAMPWATCH_MQTT_PORT: '0', CRAMPWATCH_HTTP_PORT: '0', CRAMPWATCH_HTTP_HOST: '127.0.0.1' },
+    {
+      CRAMPWATCH_MQTT_PORT: '0',
+      CRAMPWATCH_HTTP_PORT: '0',
+      CRAMPWATCH_HTTP_HOST: '127.0.0.1',
+      CRAMPWATCH_DATA_DIR: dataDir,
+    },
   );
   const seen: IngestItem[] = [];
   const service = await startService({
@@ -47,6 +56,7 @@ test('the service with its embedded broker ingests frames and reports them on /h
     assert.equal(quarantine.messages[0].payload, '{"v":1,"boot":-1}');
   } finally {
     await service.stop();
+    await rm(dataDir, { recursive: true, force: true });
   }
 });
 
