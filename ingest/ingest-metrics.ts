@@ -36,6 +36,9 @@ class PendingCount implements Child {
  * topics cannot blow up the series count). Children are cached and per-device counts are added
  * up locally until the registry is read: nothing is hashed per frame.
  */
+/** Devices whose totals are kept for the store (far above any one service's bands). */
+const MAX_TOTALS_DEVICES = 100_000;
+
 export class IngestMetrics {
   private readonly accepted: Counter<'device'>;
   private readonly late: Counter<'device'>;
@@ -49,6 +52,8 @@ export class IngestMetrics {
   private readonly children = new Map<Counter<'device'>, Map<string, PendingCount>>();
   private readonly rejectedChildren = new Map<string, Child>();
   private readonly devices = new Set<string>();
+  /** Plain per-device totals, for storing snapshots (the store keeps the history Prometheus may not). */
+  private readonly totals = new Map<DeviceId, Record<string, number>>();
 
   constructor(
     registry: Registry,
@@ -88,28 +93,36 @@ export class IngestMetrics {
   }
 
   frameAccepted(device: DeviceId, late: boolean): void {
+    this.total(device, 'frames');
+    if (late) this.total(device, 'lateFrames');
     this.child(this.accepted, device).inc();
     if (late) this.child(this.late, device).inc();
   }
 
   gap(device: DeviceId, missingFrames: number): void {
+    this.total(device, 'gaps');
+    this.total(device, 'missingFrames', missingFrames);
     this.child(this.gaps, device).inc();
     this.child(this.missingFrames, device).inc(missingFrames);
   }
 
   duplicate(device: DeviceId): void {
+    this.total(device, 'duplicates');
     this.child(this.duplicates, device).inc();
   }
 
   reboot(device: DeviceId): void {
+    this.total(device, 'reboots');
     this.child(this.reboots, device).inc();
   }
 
   status(device: DeviceId): void {
+    this.total(device, 'statuses');
     this.child(this.statuses, device).inc();
   }
 
   rejectedMessage(device: DeviceId | undefined, reason: RejectCode): void {
+    if (device !== undefined) this.total(device, 'rejected');
     const label = device === undefined ? UNKNOWN_DEVICE : this.deviceLabel(device);
     const key = `${label}\u0000${reason}`;
     let child = this.rejectedChildren.get(key);
@@ -118,6 +131,21 @@ export class IngestMetrics {
       this.rejectedChildren.set(key, child);
     }
     child.inc();
+  }
+
+  /** Each device's totals since the service started (a copy). */
+  deviceTotals(): Array<{ device: DeviceId; counts: Record<string, number> }> {
+    return [...this.totals].map(([device, counts]) => ({ device, counts: { ...counts } }));
+  }
+
+  private total(device: DeviceId, name: string, n = 1): void {
+    let counts = this.totals.get(device);
+    if (!counts) {
+      if (this.totals.size >= MAX_TOTALS_DEVICES) return;
+      counts = {};
+      this.totals.set(device, counts);
+    }
+    counts[name] = (counts[name] ?? 0) + n;
   }
 
   private child(counter: Counter<'device'>, device: DeviceId): Child {
