@@ -27,6 +27,8 @@ interface Run {
   peakUv: number;
   moved: boolean;
   onsetMs: EpochMs | undefined;
+  /** A cramp in all but its step (see `onsetStepFraction`): confirmed when it ends, if not before. */
+  pendingOnsetMs: EpochMs | undefined;
   lastUpdateMs: EpochMs;
   epochs: number;
 }
@@ -66,6 +68,7 @@ export class BurstDetector {
         peakUv: envUv,
         moved: false,
         onsetMs: undefined,
+        pendingOnsetMs: undefined,
         lastUpdateMs: t,
         epochs: 0,
       };
@@ -97,7 +100,11 @@ export class BurstDetector {
       }
       return;
     }
-    if (quietMs >= c.burstEndQuietMs) {
+    if (run.pendingOnsetMs !== undefined && quietMs >= c.crampEndQuietMs) {
+      this.confirmAtEnd(run, t, epochMs);
+      return;
+    }
+    if (run.pendingOnsetMs === undefined && quietMs >= c.burstEndQuietMs) {
       this.endShort(run, epochMs);
       return;
     }
@@ -143,10 +150,20 @@ export class BurstDetector {
     if (run.onsetMs !== undefined) {
       const end = this.endOf(run, epochMs);
       this.callbacks.crampEnd(run.onsetMs, end, end, run.peakUv, run.baselineUv);
+    } else if (run.pendingOnsetMs !== undefined) {
+      this.confirmAtEnd(run, this.endOf(run, epochMs), 0);
     } else {
       this.endShort(run, epochMs);
     }
     this.run = undefined;
+  }
+
+  /** A sustained, still contraction that never showed a clear step is still a cramp: reported as it ends. */
+  private confirmAtEnd(run: Run, t: EpochMs, epochMs: number): void {
+    const onset = run.pendingOnsetMs!;
+    this.run = undefined;
+    this.callbacks.crampStart(onset, t + epochMs, run.peakUv, run.baselineUv);
+    this.callbacks.crampEnd(onset, this.endOf(run, epochMs), t + epochMs, run.peakUv, run.baselineUv);
   }
 
   get inBurst(): boolean {
@@ -175,10 +192,13 @@ export class BurstDetector {
     if (t + epochMs - onset < c.crampMinMs) return;
     // A slow climb with no step yet is the tension rise before a cramp, not its onset: wait for
     // the step (or, if none comes, for long enough that the climb itself is sustained activity).
-    const isStep = stepUv >= c.onsetStepFraction * (afterUv - earlierUv);
-    if (!isStep && t - run.firstActiveMs < c.crampMinMs + c.tensionRiseMaxMs) return;
     if (this.history.anyMovingBetween(onset - c.stillBeforeOnsetMs, onset + c.stillAfterOnsetMs, c.movingMg))
       return;
+    const isStep = stepUv >= c.onsetStepFraction * (afterUv - earlierUv);
+    if (!isStep && t - run.firstActiveMs < c.crampMinMs + c.tensionRiseMaxMs) {
+      run.pendingOnsetMs = onset;
+      return;
+    }
     run.onsetMs = onset;
     run.lastUpdateMs = t;
     this.callbacks.crampStart(onset, t + epochMs, run.peakUv, run.baselineUv);

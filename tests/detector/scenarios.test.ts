@@ -49,6 +49,25 @@ describe('detector scenarios', () => {
     );
   });
 
+  test('the silent tension rise before a cramp is not its onset: the start is the step up', () => {
+    const texture = realContraction(1);
+    // 52 s climbing to about 6x a 3 µV rest (Chaney & Sherman: +100-500% over 41 ± 11 s): above
+    // the activity threshold for the last 15 s or so, then the cramp.
+    const rise = { seconds: 52, emg: (tS: number) => texture(tS) * 20 * (tS / 52) ** 1.5 };
+    const frames = scenarioFrames([rest(90), rise, { seconds: 30, emg: realContraction(120) }, rest(30)]);
+    const cramps = kinds(detect(frames), 'cramp');
+    assert.equal(cramps.length, 1, JSON.stringify(cramps));
+    const step = T0 + 142_000;
+    assert.ok(Math.abs(cramps[0]!.start - step) <= 1500, `start ${cramps[0]!.start - step} ms from the step`);
+  });
+
+  test('a sustained still contraction that climbs with no clear step is still a cramp', () => {
+    const texture = realContraction(1);
+    const ramp = { seconds: 40, emg: (tS: number) => texture(tS) * (10 + 2 * tS) };
+    const frames = scenarioFrames([rest(90), ramp, rest(30)]);
+    assert.equal(kinds(detect(frames), 'cramp').length, 1);
+  });
+
   test('a cramp while lying on the side is found, with the foot position unknown', () => {
     const side = LEFT_SIDE;
     const frames = scenarioFrames([
