@@ -21,7 +21,9 @@ import {
   createInfluxStore,
   createSqliteStore,
   type DurableWriter,
+  SpoolFullError,
   type Store,
+  type StoreRecord,
 } from '../storage/index.ts';
 import { AlertHub, type AlertListener } from './alert-hub.ts';
 import type { Config } from './config.ts';
@@ -120,11 +122,19 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
         outputs.push(output);
       }
     }
-    const produced = records.take();
-    if (produced.length > 0) writer.append(produced);
-    journal.append(message.topic, message.payload, message.receivedAt);
     for (const output of outputs) alerts.publish(output, (err) => alertLog.error({ err }));
     for (const observe of observers) observe(items);
+    const produced = records.take();
+    const journalIt = () => journal.append(message.topic, message.payload, message.receivedAt);
+    try {
+      if (produced.length > 0) writer.append(produced);
+    } catch (err) {
+      if (!(err instanceof SpoolFullError)) throw err;
+      // Even the spool's reserve is full: hold this message unacknowledged (the broker keeps the
+      // ones behind it) until the store has drained some, rather than lose or crash.
+      return appendWhenRoom(writer, produced, log).then(journalIt);
+    }
+    journalIt();
   };
   const countersTimer = setInterval(() => {
     records.counters(now(), ingestMetrics.deviceTotals());
@@ -247,6 +257,21 @@ async function resumeFromJournal(
     messages++;
   }
   return messages;
+}
+
+/** Retries an append refused by a full spool every second until it is taken. */
+async function appendWhenRoom(writer: DurableWriter, records: StoreRecord[], log: Logger): Promise<void> {
+  log.error('spool full: holding MQTT messages unacknowledged until the store drains it');
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    try {
+      writer.append(records);
+      log.warn('spool has room again: taking messages');
+      return;
+    } catch (err) {
+      if (!(err instanceof SpoolFullError)) throw err;
+    }
+  }
 }
 
 /** The spool's state on /metrics: how much waits for the store, and whether it is reachable. */
