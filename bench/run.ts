@@ -1,15 +1,31 @@
 /**
  * `npm run bench`: every benchmark in turn, each under its own heading. Benchmarks print their
  * figures and whether their goal is met; none fails the run.
+ *
+ * `npm run bench -- detector decode` runs only the named sections, in the order of this file.
  */
 import { runDecodeBench } from './decode-bench.ts';
+import { runDetectorBench } from './detector-bench.ts';
 import { runDrainBench } from './e2e-drain-bench.ts';
+
+const SECTIONS = [
+  { name: 'decode', title: 'decode: JSON and binary frames', run: runDecodeBench },
+  { name: 'drain', title: 'end to end: draining a Mosquitto backlog at QoS 1', run: runDrainBench },
+  { name: 'detector', title: 'detector: analyze, live cost and state per band', run: runDetectorBench },
+] as const;
 
 function heading(title: string): void {
   console.log(`\n=== ${title} ${'='.repeat(Math.max(0, 70 - title.length))}`);
 }
 
-heading('decode: JSON and binary frames');
-await runDecodeBench();
-heading('end to end: draining a Mosquitto backlog at QoS 1');
-await runDrainBench();
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.name === w));
+if (unknown.length > 0) {
+  console.error(`unknown bench ${unknown.join(', ')}; choose from ${SECTIONS.map((s) => s.name).join(', ')}`);
+  process.exit(2);
+}
+for (const section of SECTIONS) {
+  if (wanted.length > 0 && !wanted.includes(section.name)) continue;
+  heading(section.title);
+  await section.run();
+}

@@ -3,6 +3,11 @@
  * the last minutes, fed only with quiet seconds (no burst, no movement, no lead-off) so that the
  * events it must find never pull it up (detector notes, "Suggested rules"). Tracks slow drift.
  */
+/** Until this many quiet seconds are held the baseline is recomputed every second… */
+const WARM_SECONDS = 60;
+/** …then every this many quiet seconds. */
+const UPDATE_EVERY_SECONDS = 5;
+
 export class BaselineTracker {
   private readonly seconds: Float32Array;
   private count = 0;
@@ -10,6 +15,7 @@ export class BaselineTracker {
   private readonly second: number[] = [];
   private value: number | undefined;
   private readonly scratch: Float32Array;
+  private secondsSinceUpdate = 0;
 
   constructor(
     windowSeconds: number,
@@ -29,6 +35,10 @@ export class BaselineTracker {
     this.second.length = 0;
     this.next = (this.next + 1) % this.seconds.length;
     this.count = Math.min(this.count + 1, this.seconds.length);
+    // The percentile of minutes of history moves slowly: sorting the window every 5 quiet seconds
+    // (every second while it fills) cut its cost about fivefold with no change in the events.
+    if (this.count >= WARM_SECONDS && ++this.secondsSinceUpdate < UPDATE_EVERY_SECONDS) return;
+    this.secondsSinceUpdate = 0;
     const window = this.scratch.subarray(0, this.count);
     window.set(this.seconds.subarray(0, this.count));
     window.sort();

@@ -219,7 +219,8 @@ export class BurstDetector {
     const w = Math.round(3000 / epochMs);
     let n = 0;
     while (n < h.length && h.timeAt(n) >= run.firstActiveMs - 45_000) n++;
-    if (n < 2 * w) return { onsetMs: run.firstActiveMs, stepUv: Number.POSITIVE_INFINITY, afterUv: 0, earlierUv: 0 };
+    if (n < 2 * w)
+      return { onsetMs: run.firstActiveMs, stepUv: Number.POSITIVE_INFINITY, afterUv: 0, earlierUv: 0 };
     // Oldest first, with prefix sums: the score of every split point in one pass.
     const prefix = new Float64Array(n + 1);
     for (let i = 0; i < n; i++) prefix[i + 1] = prefix[i]! + h.envAt(n - 1 - i);
@@ -227,6 +228,8 @@ export class BurstDetector {
     let bestAt = run.firstActiveMs;
     let bestAfter = 0;
     let bestEarlier = run.baselineUv;
+    let bestK = -1;
+    let bestBefore = 0;
     const far = Math.round(10_000 / epochMs);
     for (let k = w; k + w <= n; k++) {
       const before = (prefix[k]! - prefix[k - w]!) / w;
@@ -237,8 +240,18 @@ export class BurstDetector {
         best = after - before;
         bestAt = time;
         bestAfter = after;
+        bestK = k;
+        bestBefore = before;
         bestEarlier = k - far - w >= 0 ? (prefix[k - far]! - prefix[k - far - w]!) / w : run.baselineUv;
       }
+    }
+    // The split point is the middle of the rise (0.5-3 s in cramps): walk back to where the
+    // envelope left the level before it.
+    if (bestK > 0) {
+      const leftLevel = bestBefore + 0.1 * (bestAfter - bestBefore);
+      let k = bestK;
+      while (k > bestK - w && k > 0 && h.envAt(n - k) > leftLevel) k--;
+      bestAt = h.timeAt(n - 1 - k);
     }
     return {
       onsetMs: Math.min(t, bestAt - this.config.smoothingMs / 2 + epochMs / 2),

@@ -8,11 +8,20 @@ import type { StageFactory } from './stages.ts';
 
 /** Events remembered per band to keep a late upload from reporting an event twice. */
 const LEDGER_SIZE = 64;
+/**
+ * A late detector that has had no late frame for this much live band time is done: its open
+ * events are closed and its state freed (a band would otherwise carry two detectors for good).
+ */
+const LATE_IDLE_MS = 60_000;
 
 interface DeviceState {
   readonly live: DeviceDetector;
   late: DeviceDetector | undefined;
   lateEndMs: EpochMs | undefined;
+  /** Live band time when the late detector last had a frame. */
+  lateTouchedAtMs: EpochMs;
+  /** Start of the newest live frame. */
+  liveAtMs: EpochMs;
   /** Intervals of events already reported, per kind (live and late), newest last. */
   readonly ledger: Array<{ kind: string; start: EpochMs; end: EpochMs }>;
 }
@@ -42,7 +51,16 @@ export class Detector {
       const late = this.lateDetector(state, device, input.frame.t0);
       late.push(input, this.filtered(state, out));
       state.lateEndMs = input.frame.t0 + frameSpanMs(input.frame);
+      state.lateTouchedAtMs = state.liveAtMs;
     } else {
+      if (input.kind === 'frame') {
+        state.liveAtMs = input.frame.t0;
+        if (state.late && state.liveAtMs - state.lateTouchedAtMs > LATE_IDLE_MS) {
+          state.late.finish(this.filtered(state, out));
+          state.late = undefined;
+          state.lateEndMs = undefined;
+        }
+      }
       state.live.push(input, this.filtered(state, out));
     }
     return out;
@@ -65,6 +83,8 @@ export class Detector {
         live: new DeviceDetector(device, false, this.config, this.stages, this.onSecond),
         late: undefined,
         lateEndMs: undefined,
+        lateTouchedAtMs: 0,
+        liveAtMs: 0,
         ledger: [],
       };
       this.devices.set(device, state);
