@@ -7,11 +7,30 @@
 import { runDecodeBench } from './decode-bench.ts';
 import { runDetectorBench } from './detector-bench.ts';
 import { runDrainBench } from './e2e-drain-bench.ts';
+import { benchSpool } from './spool-bench.ts';
+import { benchInfluxStore } from './storage-influx-bench.ts';
+import { benchSqliteStore } from './storage-sqlite-bench.ts';
+
+/** Runs a bench that returns its lines, and prints them. */
+const printing = (bench: () => Promise<string[]>) => async () => {
+  for (const line of await bench()) console.log(line);
+};
 
 const SECTIONS = [
   { name: 'decode', title: 'decode: JSON and binary frames', run: runDecodeBench },
   { name: 'drain', title: 'end to end: draining a Mosquitto backlog at QoS 1', run: runDrainBench },
   { name: 'detector', title: 'detector: analyze, live cost and state per band', run: runDetectorBench },
+  { name: 'spool', title: 'spool: appends and reads of store records', run: printing(benchSpool) },
+  {
+    name: 'sqlite',
+    title: 'embedded store: writes, a night timeline, 90 nights',
+    run: printing(benchSqliteStore),
+  },
+  {
+    name: 'influx',
+    title: 'InfluxDB store: 1,000 bands, a night timeline, 90 nights',
+    run: printing(benchInfluxStore),
+  },
 ] as const;
 
 function heading(title: string): void {
