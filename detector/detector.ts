@@ -98,9 +98,8 @@ export class Detector {
       state.lateEndMs !== undefined && Math.abs(t0 - state.lateEndMs) <= CONTIGUITY_TOLERANCE_MS;
     if (!state.late || !continues) {
       state.late?.finish(() => {});
-      state.late = new DeviceDetector(device, true, this.config, this.stages, this.onSecond);
-      // A backlog may begin mid-cramp: it starts from the live baseline, not from its own first second.
-      state.late.seedBaseline(state.live.baselineUv);
+      // It starts from the live one's baseline and hum: a backlog may begin mid-cramp.
+      state.late = new DeviceDetector(device, true, this.config, this.stages, this.onSecond, state.live);
     }
     return state.late;
   }

@@ -48,15 +48,19 @@ export class DeviceDetector {
     private readonly config: DetectorConfig,
     stages: StageFactory,
     onSecond?: (summary: SecondSummary) => void,
+    /** Another detector of the same band to start from (a late backlog's: the live one). */
+    startFrom?: DeviceDetector,
   ) {
     this.seconds = onSecond && new SecondSummarizer(device, config.plantarFlexionDeg, onSecond);
-    this.emgStage = stages.emg();
+    this.emgStage = stages.emg(startFrom?.emgStage.mainsHz);
     this.motionStage = stages.motion();
     this.smoothing = new Float32Array(Math.max(1, Math.round(config.smoothingMs / EPOCH_MS)));
     this.baseline = new BaselineTracker(
       Math.round(config.baselineWindowMs / 1000),
       config.baselinePercentile,
     );
+    // A backlog may begin mid-cramp: it starts from the live baseline, not from its own first second.
+    this.baseline.seed(startFrom?.baselineUv);
     this.bursts = new BurstDetector(config, this.history, {
       crampStart: (onset, at, peakUv, baselineUv) => {
         this.crampMaxFlexionDeg = this.flexionDeg;
@@ -129,11 +133,6 @@ export class DeviceDetector {
   /** The resting baseline now, µV (undefined until the first quiet second). */
   get baselineUv(): number | undefined {
     return this.baseline.uv;
-  }
-
-  /** Starts this detector from another's baseline (see {@link BaselineTracker.seed}). */
-  seedBaseline(uv: number | undefined): void {
-    this.baseline.seed(uv);
   }
 
   /** End of the stream: closes whatever is open. */

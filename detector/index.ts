@@ -21,7 +21,10 @@ export type { SecondQuality, SecondSummary } from './second-summary.ts';
 
 /** The stages every band gets: the EMG conditioner and the accelerometer analyzer. */
 export const DEFAULT_STAGES: StageFactory = {
-  emg: () => createEmgConditioner(),
+  emg: (initialMainsHz) =>
+    createEmgConditioner(
+      initialMainsHz === 50 || initialMainsHz === 60 ? { initialMains: initialMainsHz } : {},
+    ),
   motion: () => createMotionAnalyzer(),
 };
 

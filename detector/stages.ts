@@ -5,6 +5,8 @@ import type { EmgEpoch, MotionEpoch } from './epoch.ts';
 export interface EmgStage {
   push(uv: Float32Array, hz: number, t0: EpochMs): EmgEpoch[];
   reset(): void;
+  /** The mains hum being removed (0 for none). */
+  readonly mainsHz: number;
 }
 
 /** The accelerometer stage as the event logic uses it (implemented in `motion/`). */
@@ -17,6 +19,7 @@ export interface MotionStage {
 
 /** Makes the stages of one band's pipeline. */
 export interface StageFactory {
-  emg(): EmgStage;
+  /** `initialMainsHz`: hum to notch from the start (another detector's decision for the band). */
+  emg(initialMainsHz?: number): EmgStage;
   motion(): MotionStage;
 }

@@ -11,6 +11,12 @@ export interface EmgConditionerOptions {
   readonly lowFreqFloorHz: number;
   /** `auto` detects 50/60 Hz/none; a number forces it (0: never notch). */
   readonly mains: 'auto' | MainsHz;
+  /**
+   * With `auto`, the hum to notch until the detector decides otherwise: a second detector for the
+   * same band (a late backlog) starts from the first one's decision instead of from none, so its
+   * first seconds are not read through unnotched hum.
+   */
+  readonly initialMains: MainsHz;
   /** -3 dB bandwidth of every hum notch, Hz. */
   readonly humBandwidthHz: number;
   /** Harmonics are notched up to this frequency (and below Nyquist), Hz. */
@@ -55,6 +61,7 @@ export const EMG_DEFAULTS: EmgConditionerOptions = Object.freeze({
   lowFreqHz: 20,
   lowFreqFloorHz: 1,
   mains: 'auto',
+  initialMains: 0,
   humBandwidthHz: 2,
   maxHumHz: 500,
   mainsDetector: Object.freeze({

@@ -42,7 +42,7 @@ export class EmgSignalPath {
 
   constructor(options: EmgConditionerOptions) {
     this.o = options;
-    this.notchHz = options.mains === 'auto' ? 0 : options.mains;
+    this.notchHz = options.mains === 'auto' ? options.initialMains : options.mains;
   }
 
   /** The mains frequency being notched now, 0 for none. */
