@@ -14,6 +14,12 @@ import type { EmgStage, MotionStage, StageFactory } from './stages.ts';
 
 /** Lead-off from the signal needs this many epochs of rails or flat line (1 s: an electrode pop is shorter). */
 const SIGNAL_LEAD_OFF_EPOCHS = 10;
+/**
+ * After a start or a gap the filters restart, and the hum notches ring for a few hundred ms (2 Hz
+ * wide: the ringing decays by e^(-2π·0.5) ≈ 4% in 0.5 s), which reads as tens of µV of activity
+ * in a humming room; the EMG of these epochs is not used.
+ */
+const FILTER_SETTLE_EPOCHS = 5;
 /** History kept for back-dating onsets: 2 minutes of epochs. */
 const HISTORY_EPOCHS = 1200;
 
@@ -40,6 +46,8 @@ export class DeviceDetector {
   private lastEpochMs: EpochMs | undefined;
   private flexionDeg: number | null = null;
   private crampMaxFlexionDeg: number | null = null;
+  /** Epochs still to skip while the restarted filters ring (see {@link FILTER_SETTLE_EPOCHS}). */
+  private settlingEpochs = FILTER_SETTLE_EPOCHS;
   private readonly seconds: SecondSummarizer | undefined;
 
   constructor(
@@ -173,6 +181,10 @@ export class DeviceDetector {
     this.plantarFlexion.epoch(t, this.flexionDeg, EPOCH_MS);
     if (this.bursts.inBurst) this.trackCrampFlexion();
     this.shortBursts.tick(t);
+    if (this.settlingEpochs > 0) {
+      this.settlingEpochs--;
+      return;
+    }
     const leadOff = this.leadOff.epoch(t, emg.leadOffLike, EPOCH_MS);
     this.seconds?.epoch({
       emg,
@@ -213,6 +225,7 @@ export class DeviceDetector {
     this.emgQueue = [];
     this.motionQueue = [];
     this.smoothingCount = 0;
+    this.settlingEpochs = FILTER_SETTLE_EPOCHS;
     this.bursts.gap(fromMs, toMs, EPOCH_MS);
     if (toMs - fromMs > this.config.maxBridgedGapMs) {
       this.shortBursts.close(fromMs);

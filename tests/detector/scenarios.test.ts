@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyzeRecording } from '../../app/analyze-recording.ts';
-import { createDetector, type DetectorInput } from '../../detector/index.ts';
+import { createDetector, type DetectorInput, type SecondSummary } from '../../detector/index.ts';
 import { type CrampWatchEvent, encodeBinaryFrame, type Frame, frameSpanMs } from '../../protocol/index.ts';
 import { createRecordingWriter } from '../../recording/index.ts';
 import { LEFT_SIDE, realContraction, realWalking, type Segment, SUPINE, scenarioFrames } from './scenario.ts';
@@ -171,5 +171,37 @@ describe('detector scenarios', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  test('a quiet backlog uploaded late in a humming room reads quiet from its first second (hum notched from the start)', () => {
+    const frames = scenarioFrames([rest(180)], { humUv: 60 });
+    const seconds: SecondSummary[] = [];
+    const detector = createDetector({ onSecond: (s) => seconds.push(s) });
+    const found: CrampWatchEvent[] = [];
+    const take = (outs: ReturnType<typeof detector.push>) => {
+      for (const o of outs) if (o.phase === 'end' && o.event.kind !== 'signal_gap') found.push(o.event);
+    };
+    const missing = (i: number) => i >= 300 && i < 450;
+    frames.forEach((frame, i) => {
+      if (missing(i)) return;
+      if (i === 450) {
+        take(detector.push('band-h', { kind: 'gap', fromMs: frames[300]!.t0, toMs: frame.t0 }));
+      }
+      take(detector.push('band-h', { kind: 'frame', frame, late: false }));
+    });
+    const lateFrom = frames[300]!.t0;
+    const liveSeconds = seconds.length;
+    for (const [i, frame] of frames.entries()) {
+      if (missing(i)) take(detector.push('band-h', { kind: 'frame', frame, late: true }));
+    }
+    take(detector.finish());
+    const late = seconds.slice(liveSeconds).filter((s) => s.t >= lateFrom);
+    assert.ok(late.length >= 25, `${late.length} late seconds summarised`);
+    const loudest = Math.max(...late.map((s) => s.envMaxUv));
+    assert.ok(loudest < 10, `the backlog's loudest second reads ${loudest} µV of a 3 µV rest`);
+    assert.deepEqual(
+      found.map((e) => `${e.kind} late=${e.late}`),
+      [],
+    );
   });
 });
