@@ -55,7 +55,16 @@ export async function createInfluxStore(options: InfluxStoreOptions): Promise<St
   const coverageFlushMs = options.coverageFlushMs ?? 60_000;
   const rollup = createCoverageRollup(http);
   const statusOrder = createStatusOrder(http);
-  await createDatabase(http, log);
+  // InfluxDB down at start is an outage like any other: the service starts, spools, and the
+  // database is created before the first write that gets through.
+  let databaseReady = await createDatabase(http, log).then(
+    () => true,
+    (err: unknown) => {
+      if (!(err instanceof InfluxError) || (err.code !== 'unreachable' && err.code !== 'timeout')) throw err;
+      log?.warn({ err: err.message }, 'InfluxDB is not reachable yet; records wait in the spool');
+      return false;
+    },
+  );
   log?.info({ url: http.url, db }, 'influxdb store ready');
 
   let queue: Promise<unknown> = Promise.resolve();
@@ -98,6 +107,10 @@ export async function createInfluxStore(options: InfluxStoreOptions): Promise<St
       open();
       if (records.length === 0) return;
       await serial(async () => {
+        if (!databaseReady) {
+          await createDatabase(http, log);
+          databaseReady = true;
+        }
         const statuses = await statusOrder.order(await withoutReopening(http, records));
         const markers = rollup.markers(statuses.records);
         // Markers first, in requests of their own: only once they are stored may later writes

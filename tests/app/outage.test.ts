@@ -53,7 +53,7 @@ async function health(url: string): Promise<{ store: { spool: { records: number 
   return res.status === 200 ? ((await res.json()) as { store: { spool: { records: number } } }) : undefined;
 }
 
-test('InfluxDB down mid-night and the service killed -9: every event analyze finds is in InfluxDB exactly once, the spool empty', {
+test('InfluxDB down mid-night, the service killed -9 and back before InfluxDB: every event analyze finds is in InfluxDB exactly once, the spool empty', {
   skip,
   timeout: 240_000,
 }, async () => {
@@ -118,14 +118,16 @@ test('InfluxDB down mid-night and the service killed -9: every event analyze fin
     await once(serve.child, 'exit');
     await publish(2 * third, messages.length); // the broker keeps them for the service's session
 
-    await influx.restart();
+    // The service comes back first, with InfluxDB still down: it must start and take messages.
     serve = startServe(env);
+    await until('the service to start while InfluxDB is down', 30_000, () => health(httpUrl));
+    await influx.restart();
     const store = await createInfluxStore({ url: influx.url, db: 'outage' });
     try {
       const devices = [...new Set(messages.map((m) => m.topic.split('/')[2]!))];
       const stored = await until('every event in InfluxDB with the spool empty', 120_000, async () => {
         const h = await health(httpUrl);
-        if (!h || h.store.spool.records !== 0) return undefined;
+        if (h?.store.spool.records !== 0) return undefined;
         const events = (
           await Promise.all(devices.map((d) => store.events(d, 0, Number.MAX_SAFE_INTEGER)))
         ).flat();
