@@ -10,6 +10,7 @@ import { runDrainBench } from './e2e-drain-bench.ts';
 import { benchSpool } from './spool-bench.ts';
 import { benchInfluxStore } from './storage-influx-bench.ts';
 import { benchSqliteStore } from './storage-sqlite-bench.ts';
+import { benchWebsocketFanout } from './websocket-fanout-bench.ts';
 
 /** Runs a bench that returns its lines, and prints them. */
 const printing = (bench: () => Promise<string[]>) => async () => {
