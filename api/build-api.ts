@@ -1,81 +1,63 @@
+import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Registry } from 'prom-client';
-import type { QuarantinedMessage } from '../ingest/index.ts';
+import type { ApiDeps } from './api-deps.ts';
+import { requireToken } from './auth/auth-hook.ts';
+import { formatSchemaErrors, installErrorHandling } from './error-handler.ts';
+import { registerOpenApi } from './openapi.ts';
+import { registerDashboard } from './routes/dashboard.ts';
+import { registerDeviceRoutes } from './routes/devices.ts';
+import { registerEventRoutes } from './routes/events.ts';
+import { registerHealthRoute, registerLivenessRoute } from './routes/health.ts';
+import { registerLiveRoute } from './routes/live.ts';
+import { registerMetricsRoute } from './routes/metrics.ts';
+import { registerNightRoutes } from './routes/nights.ts';
+import { registerQuarantineRoute } from './routes/quarantine.ts';
+import { registerTokenRoutes } from './routes/tokens.ts';
+import { SHARED_SCHEMAS } from './schemas/index.ts';
 
-/** What the HTTP API reads from the running service. */
-export interface ApiDeps {
-  readonly metrics: Registry;
-  readonly health: () => ServiceHealth;
-  readonly quarantine: (limit: number) => readonly QuarantinedMessage[];
-}
-
-export interface ServiceHealth {
-  readonly mqttConnected: boolean;
-  readonly mqttUrl: string;
-  readonly devices: number;
-  readonly startedAt: number;
-  /** The store and the spool in front of it. */
-  readonly store: {
-    readonly kind: string;
-    readonly storeHealthy: boolean;
-    readonly lastError: string | null;
-    readonly pendingRecords: number;
-    readonly spoolBytes: number;
-    readonly maxBytes: number;
-    readonly warning: boolean;
-    readonly droppedRecords: number;
-  };
-}
+/** Largest message a live client may send (a subscription): far above any real one. */
+const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
 
 /**
- * Builds the HTTP app (not listening: `server.ts`-style callers listen, tests `inject`).
- * `GET /health` answers 200 while the ingest is connected to its broker and 503 while not;
- * `GET /metrics` is the Prometheus exposition; `GET /api/v1/quarantine` lists refused messages.
+ * Builds the HTTP app, not listening (the service listens; tests `inject` or listen on port 0).
+ * The order matters: the OpenAPI collector and the WebSocket plugin must be in place before any
+ * route, since both look at routes as they are added. Open routes (`/health`, `/docs`, `/`) are
+ * registered on the root; everything else inside one child context whose auth hook makes a token
+ * the rule, not something each route must remember.
  */
-export function buildApi(deps: ApiDeps): FastifyInstance {
-  const app = Fastify({ logger: false });
-
-  app.get('/health', async (_request, reply) => {
-    const h = deps.health();
-    reply.code(h.mqttConnected ? 200 : 503);
-    return {
-      status: h.mqttConnected && h.store.storeHealthy && !h.store.warning ? 'ok' : 'degraded',
-      mqtt: { connected: h.mqttConnected, url: h.mqttUrl },
-      devices: h.devices,
-      store: {
-        kind: h.store.kind,
-        healthy: h.store.storeHealthy,
-        lastError: h.store.lastError,
-        spool: {
-          records: h.store.pendingRecords,
-          bytes: h.store.spoolBytes,
-          maxBytes: h.store.maxBytes,
-          nearlyFull: h.store.warning,
-          droppedRecords: h.store.droppedRecords,
-        },
-      },
-      uptimeS: Math.round((Date.now() - h.startedAt) / 1000),
-    };
+export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: false,
+    // Every problem gets an answer naming it: unknown fields are refused, not silently dropped.
+    ajv: { customOptions: { removeAdditional: false } },
+    schemaErrorFormatter: formatSchemaErrors,
   });
-
-  app.get('/metrics', async (_request, reply) => {
-    reply.type(deps.metrics.contentType);
-    return deps.metrics.metrics();
-  });
-
-  app.get<{ Querystring: { limit: number } }>(
-    '/api/v1/quarantine',
-    {
-      schema: {
-        querystring: {
-          type: 'object',
-          properties: { limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
-          additionalProperties: false,
-        },
-      },
+  const log = deps.log ?? { error: () => {} };
+  installErrorHandling(app, log);
+  app.decorateRequest('principal', null);
+  for (const schema of SHARED_SCHEMAS) app.addSchema(schema);
+  await registerOpenApi(app);
+  await app.register(fastifyWebsocket, {
+    options: { maxPayload: MAX_CLIENT_MESSAGE_BYTES },
+    // After the upgrade fastify's error handler is out of the picture: a broken socket is closed.
+    errorHandler: (err, socket) => {
+      log.error({ err }, 'live WebSocket failed');
+      socket.terminate();
     },
-    async (request) => ({ messages: deps.quarantine(request.query.limit) }),
-  );
+  });
 
+  registerLivenessRoute(app, deps);
+  await registerDashboard(app, deps.dashboardDir);
+  await app.register(async (authenticated) => {
+    requireToken(authenticated, deps.tokens);
+    registerDeviceRoutes(authenticated, deps);
+    registerNightRoutes(authenticated, deps);
+    registerEventRoutes(authenticated, deps);
+    registerHealthRoute(authenticated, deps);
+    registerTokenRoutes(authenticated, deps);
+    registerQuarantineRoute(authenticated, deps);
+    registerMetricsRoute(authenticated, deps);
+    registerLiveRoute(authenticated, deps);
+  });
   return app;
 }

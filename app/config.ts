@@ -33,6 +33,11 @@ export interface Config {
   readonly journalMs: number;
   readonly dataDir: string;
   readonly logLevel: string;
+  /**
+   * The API's admin bearer token when set (CRAMPWATCH_ADMIN_TOKEN); undefined: the service makes
+   * one in `<dataDir>/admin-token` on first start.
+   */
+  readonly adminToken: string | undefined;
 }
 
 /** Every configuration variable, its default and what it means: the README's reference is this table. */
@@ -77,6 +82,10 @@ export const CONFIG_VARIABLES = {
     'recent frames kept on disk so that the detector resumes after a crash, minutes',
   ],
   CRAMPWATCH_LOG_LEVEL: ['info', 'fatal, error, warn, info, debug or trace'],
+  CRAMPWATCH_ADMIN_TOKEN: [
+    '',
+    'admin bearer token of the API (at least 16 characters, no spaces); unset: one is created in <data dir>/admin-token',
+  ],
 } as const;
 
 export type ConfigVariable = keyof typeof CONFIG_VARIABLES;
@@ -90,6 +99,8 @@ export class ConfigError extends Error {
   }
 }
 
+/** A shorter admin token could be guessed; generated ones are 46 characters. */
+const MIN_ADMIN_TOKEN_LENGTH = 16;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const URL_PROTOCOLS = ['mqtt:', 'mqtts:', 'tcp:', 'ssl:', 'ws:', 'wss:'];
 
@@ -169,6 +180,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigInput = {}):
   if (!LOG_LEVELS.includes(logLevel)) {
     problems.push(`CRAMPWATCH_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   }
+  const adminToken = optional('CRAMPWATCH_ADMIN_TOKEN');
+  if (adminToken !== undefined && (adminToken.length < MIN_ADMIN_TOKEN_LENGTH || /\s/.test(adminToken))) {
+    // The value is a secret: say what is wrong with it, never what it is.
+    problems.push(
+      `CRAMPWATCH_ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters without spaces, got ${adminToken.length} characters`,
+    );
+  }
   const config: Config = {
     mqtt: {
       url,
@@ -195,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigInput = {}):
     journalMs: journalMinutes * 60_000,
     dataDir: resolve(get('CRAMPWATCH_DATA_DIR')),
     logLevel,
+    adminToken,
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return deepFreeze(config);

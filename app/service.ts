@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import { collectDefaultMetrics, Gauge, Registry } from 'prom-client';
-import { buildApi } from '../api/index.ts';
+import { buildApi, createLiveHub, type LiveHub, openTokenStore } from '../api/index.ts';
 import { createDetector, type DetectorOutput } from '../detector/index.ts';
 import {
   type AcceptedMessage,
@@ -32,6 +33,9 @@ import { StoreRecordCollector } from './store-records.ts';
 /** Ingest counters are stored this often. */
 const COUNTERS_EVERY_MS = 60_000;
 
+/** Where the dashboard engineer's Vite build puts the page the service serves at `/`. */
+const DASHBOARD_DIR = fileURLToPath(new URL('../dashboard/dist', import.meta.url));
+
 /** Something that wants every item the ingest hands on (the demo's printer, tests). */
 export type IngestObserver = (items: readonly IngestItem[]) => void;
 
@@ -50,6 +54,12 @@ export interface RunningService {
   /** Every alert phase the detector emits (live and late); subscribe for in-process delivery. */
   readonly alerts: AlertHub;
   readonly httpUrl: string;
+  /** The API's admin bearer token (configured, or from `<dataDir>/admin-token`). */
+  readonly adminToken: string;
+  /** The dashboard with the admin token: `http://127.0.0.1:<port>/?token=<token>`. */
+  readonly dashboardUrl: string;
+  /** What the WebSocket clients are sent: live alerts, band status, per-second summaries. */
+  readonly live: LiveHub;
   readonly store: Store;
   /** The spool in front of the store (its stats; `flush()` for tests). */
   readonly writer: DurableWriter;
@@ -58,11 +68,14 @@ export interface RunningService {
 
 /**
  * The composition root: the one place that wires every stage — embedded broker (unless an
- * external one is configured) → ingest → detector → alerts (MQTT event topic, listeners), and the HTTP API over them. Read this file
- * to see the whole data flow.
+ * external one is configured) → ingest → detector → store (through the spool) and alerts (MQTT
+ * event topic, listeners, the live hub of the WebSocket), and the HTTP API over them. Read this
+ * file to see the whole data flow.
  */
 export async function startService(deps: ServiceDeps): Promise<RunningService> {
   const { config, log } = deps;
+  // First, so that an unreadable token file stops the start before anything runs.
+  const tokens = await openTokenStore({ dataDir: config.dataDir, adminToken: config.adminToken });
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const ingestMetrics = new IngestMetrics(registry);
@@ -102,10 +115,19 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
     log.child({ stage: 'journal' }),
   );
   const records = new StoreRecordCollector();
-  const observers = deps.observers ?? [];
-  const detector = createDetector({ onSecond: (summary) => records.second(summary) });
+  const live = createLiveHub({ onError: (err) => log.warn({ err }, 'live client send failed') });
+  const observers = [...(deps.observers ?? []), statusToLive(live)];
+  // The live view starts with the first second after the replay: the replayed ones are the past.
+  let liveSeconds = false;
+  const detector = createDetector({
+    onSecond: (summary) => {
+      records.second(summary);
+      if (liveSeconds) live.second(summary);
+    },
+  });
   const resumed = await resumeFromJournal(journal, handler, detector, now() - config.journalMs);
   records.take(); // what the replay produced was stored before the restart
+  liveSeconds = true;
   if (resumed > 0) log.info({ messages: resumed }, 'detector resumed from the journal of the recent past');
   const alerts = new AlertHub();
   const alertLog = log.child({ stage: 'alerts' });
@@ -176,9 +198,17 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
     }
   });
   for (const listener of deps.alertListeners ?? []) alerts.subscribe(listener);
+  // The WebSocket's alerts (the hub leaves out late ones, like the event topic).
+  alerts.subscribe((output) => live.alert(output));
 
   const startedAt = now();
-  const api = buildApi({
+  const api = await buildApi({
+    store,
+    live,
+    tokens,
+    timeZone: config.timeZone,
+    dashboardDir: DASHBOARD_DIR,
+    log: log.child({ stage: 'api' }),
     metrics: registry,
     quarantine: (limit) => quarantine.list(limit),
     health: () => ({
@@ -191,6 +221,7 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
   });
   let httpAddress: string;
   try {
+    live.start();
     httpAddress = await api.listen({ port: config.http.port, host: config.http.host });
     log.info({ url: httpAddress }, 'HTTP listening');
     await ingest.start();
@@ -198,10 +229,12 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
     // Leave nothing running behind a failed start (a taken port, say).
     await ingest.stop();
     await api.close();
+    live.stop();
     await closeStorage();
     await broker?.stop();
     throw err;
   }
+  const httpUrl = httpAddress.replace('0.0.0.0', '127.0.0.1');
 
   async function closeStorage(): Promise<void> {
     clearInterval(countersTimer);
@@ -213,15 +246,36 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
   return {
     mqttUrl,
     alerts,
-    httpUrl: httpAddress.replace('0.0.0.0', '127.0.0.1'),
+    httpUrl,
+    adminToken: tokens.adminToken,
+    dashboardUrl: `${httpUrl}/?token=${encodeURIComponent(tokens.adminToken)}`,
+    live,
     store,
     writer,
     async stop() {
       await ingest.stop();
       await api.close();
+      live.stop();
       await closeStorage();
       await broker?.stop();
     },
+  };
+}
+
+/** Band status changes as the ingest accepts them, to the live hub (the WebSocket's `status`). */
+function statusToLive(live: LiveHub): IngestObserver {
+  return (items) => {
+    for (const item of items) {
+      if (item.kind !== 'status') continue;
+      const { status } = item;
+      live.status({
+        device: item.device,
+        online: status.online,
+        battery: status.battery ?? null,
+        leadOff: status.leadOff ?? null,
+        at: item.receivedAt,
+      });
+    }
   };
 }
 

@@ -32,6 +32,11 @@ const SECTIONS = [
     title: 'InfluxDB store: 1,000 bands, a night timeline, 90 nights',
     run: printing(benchInfluxStore),
   },
+  {
+    name: 'websocket',
+    title: 'live WebSocket: one alert to 200 clients',
+    run: printing(benchWebsocketFanout),
+  },
 ] as const;
 
 function heading(title: string): void {

@@ -58,8 +58,9 @@ export const demoCommand: CliCommand = async (args) => {
     }),
   );
   say(
-    `CrampWatch demo: broker ${service.mqttUrl}, health ${service.httpUrl}/health, metrics ${service.httpUrl}/metrics`,
+    `CrampWatch demo: broker ${service.mqttUrl}, health ${service.httpUrl}/health, API docs ${service.httpUrl}/docs`,
   );
+  say(`dashboard: ${service.dashboardUrl}`);
   say(`publishing ${bands} simulated band(s), ${minutes} min night at ${speed}x real time; Ctrl-C stops\n`);
   const ticker = setInterval(printer.flush, 1000);
   const abort = new AbortController();

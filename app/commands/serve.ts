@@ -6,8 +6,9 @@ import { parseFlags } from './parse-flags.ts';
 
 const HELP = `usage: crampwatch serve [options]
 
-Runs the service: MQTT ingest and the HTTP server (GET /health, GET /metrics).
-With no broker URL it starts an embedded MQTT broker and ingests from it.
+Runs the service: MQTT ingest and the HTTP server (the dashboard at /, the API at /api/v1,
+its documentation at /docs, GET /health, GET /metrics), and prints the dashboard link with the
+admin token. With no broker URL it starts an embedded MQTT broker and ingests from it.
 
 options (each overrides its environment variable):
   --mqtt-url URL        CRAMPWATCH_MQTT_URL
@@ -64,6 +65,8 @@ export const serveCommand: CliCommand = async (args) => {
     },
   });
   log.info({ mqtt: service.mqttUrl, http: service.httpUrl }, 'CrampWatch is running');
+  // On the terminal, not in the log: the link holds the admin token, and logs travel further.
+  process.stdout.write(`CrampWatch dashboard: ${service.dashboardUrl}\n`);
   await waitForSignal();
   log.info('stopping');
   await service.stop();

@@ -43,6 +43,7 @@ describe('loadConfig: values', () => {
       journalMs: 15 * 60_000,
       dataDir: resolve('data'),
       logLevel: 'info',
+      adminToken: undefined,
     };
     assert.deepEqual(loadConfig({}), expected);
   });
@@ -78,6 +79,7 @@ describe('loadConfig: values', () => {
       CRAMPWATCH_TZ: 'Pacific/Auckland',
       CRAMPWATCH_SPOOL_MAX_MB: '64',
       CRAMPWATCH_JOURNAL_MINUTES: '20',
+      CRAMPWATCH_ADMIN_TOKEN: 'cw_0123456789abcdef',
       UNRELATED: 'ignored',
     } as ConfigInput);
     assert.deepEqual(config, {
@@ -103,6 +105,7 @@ describe('loadConfig: values', () => {
       journalMs: 20 * 60_000,
       dataDir: '/var/lib/crampwatch',
       logLevel: 'debug',
+      adminToken: 'cw_0123456789abcdef',
     });
   });
 
@@ -156,6 +159,16 @@ describe('loadConfig: problems', () => {
     assert.equal(both.length, 1);
     assert.match(both[0]!, /TOKEN and CRAMPWATCH_INFLUX_USER/);
     assert.match(problemsOf({ CRAMPWATCH_INFLUX_USER: 'u' })[0]!, /go together/);
+  });
+
+  it('rejects an admin token shorter than 16 characters or with spaces, without echoing it', () => {
+    for (const token of ['short-secret', 'sixteen chars ok!']) {
+      const problems = problemsOf({ CRAMPWATCH_ADMIN_TOKEN: token });
+      assert.equal(problems.length, 1, problems.join('\n'));
+      assert.match(problems[0]!, /CRAMPWATCH_ADMIN_TOKEN must be at least 16 characters without spaces/);
+      assert.ok(!problems[0]!.includes(token), 'the secret is not repeated in the message');
+    }
+    assert.equal(loadConfig({ CRAMPWATCH_ADMIN_TOKEN: 'x'.repeat(16) }).adminToken, 'x'.repeat(16));
   });
 
   it('rejects a spool bound or journal length that is not a positive whole number', () => {

@@ -25,7 +25,10 @@ function summaries(frames: readonly Frame[], drop: (i: number) => boolean = () =
   return out;
 }
 
-const rest = (seconds: number, pose: { shank: readonly number[]; foot: readonly number[] | null } = SUPINE): Segment => ({
+const rest = (
+  seconds: number,
+  pose: { shank: readonly number[]; foot: readonly number[] | null } = SUPINE,
+): Segment => ({
   seconds,
   shank: pose.shank as Segment['shank'],
   foot: pose.foot as Segment['foot'],
@@ -43,7 +46,9 @@ describe('per-second summaries (the timeline)', () => {
   });
 
   test('a contraction raises the envelope of its seconds well above the resting ones', () => {
-    const out = summaries(scenarioFrames([rest(20), { ...rest(5), emg: realContraction(200) }, rest(5)], { t0: T0 }));
+    const out = summaries(
+      scenarioFrames([rest(20), { ...rest(5), emg: realContraction(200) }, rest(5)], { t0: T0 }),
+    );
     const resting = out.slice(2, 18).map((s) => s.envUv);
     const active = out.slice(21, 24).map((s) => s.envUv);
     assert.ok(Math.max(...resting) < 10, `resting ${resting}`);
@@ -56,7 +61,8 @@ describe('per-second summaries (the timeline)', () => {
     const frames = scenarioFrames([rest(20)], { t0: T0 });
     const out = summaries(frames, (i) => i >= 25 && i < 50);
     const times = new Set(out.map((s) => s.t));
-    for (let s = 5; s < 10; s++) assert.ok(!times.has(T0 + s * 1000), `second ${s} is missing, not summarised`);
+    for (let s = 5; s < 10; s++)
+      assert.ok(!times.has(T0 + s * 1000), `second ${s} is missing, not summarised`);
     assert.ok(times.has(T0 + 4 * 1000) && times.has(T0 + 10 * 1000));
   });
 
@@ -68,7 +74,10 @@ describe('per-second summaries (the timeline)', () => {
     assert.ok(flat.flexionDeg !== null && Math.abs(flat.flexionDeg) < 5, `flat ${flat.flexionDeg}`);
     assert.equal(flat.observable, 1);
     assert.equal(flat.plantarFlexed, false);
-    assert.ok(pointed.flexionDeg !== null && Math.abs(pointed.flexionDeg - 45) < 8, `pointed ${pointed.flexionDeg}`);
+    assert.ok(
+      pointed.flexionDeg !== null && Math.abs(pointed.flexionDeg - 45) < 8,
+      `pointed ${pointed.flexionDeg}`,
+    );
     assert.equal(pointed.plantarFlexed, true);
     assert.equal(side.flexionDeg, null);
     assert.equal(side.observable, 0);

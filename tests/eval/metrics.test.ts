@@ -95,7 +95,11 @@ test('an alert during the silent tension rise before a cramp is for that cramp (
   const early = { phase: 'start' as const, at: 90_000, event: det('cramp', 78_000, null) };
   assert.deepEqual(alertDelaysMs(cramps, [early], 'band-1'), [-10_000]);
   const before = { phase: 'start' as const, at: 50_000, event: det('cramp', 40_000, null) };
-  assert.deepEqual(alertDelaysMs(cramps, [before], 'band-1'), [null], 'an alert before the tension rise is not for it');
+  assert.deepEqual(
+    alertDelaysMs(cramps, [before], 'band-1'),
+    [null],
+    'an alert before the tension rise is not for it',
+  );
 });
 
 test('scoreBand puts it together on a hand-made band-night', () => {

@@ -169,19 +169,22 @@ describe('InfluxDB store', { skip }, () => {
       await store.close();
     });
 
-    it('rejects with a timeout when nothing answers', async () => {
+    it('opens, and its writes reject with a timeout, when nothing answers', async () => {
       const sockets = new Set<Socket>();
       const silent = createServer((socket) => sockets.add(socket)); // accepts, never answers
       await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
       const { port } = silent.address() as { port: number };
       try {
+        // Down at start is an outage like any other: the store opens, its writes time out.
+        const store = await createInfluxStore({ url: `http://127.0.0.1:${port}`, timeoutMs: 200 });
         await assert.rejects(
-          createInfluxStore({ url: `http://127.0.0.1:${port}`, timeoutMs: 200 }),
+          store.write(seconds('band-t', T0, 1)),
           (err: unknown) =>
             err instanceof InfluxError &&
             err.code === 'timeout' &&
             /no answer within 200 ms/.test(err.message),
         );
+        await store.close();
       } finally {
         for (const s of sockets) s.destroy();
         await new Promise((resolve) => silent.close(resolve));
