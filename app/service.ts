@@ -28,6 +28,7 @@ import {
 } from '../storage/index.ts';
 import { AlertHub, type AlertListener } from './alert-hub.ts';
 import type { Config } from './config.ts';
+import { PipelineMetrics } from './pipeline-metrics.ts';
 import { StoreRecordCollector } from './store-records.ts';
 
 /** Ingest counters are stored this often. */
@@ -135,6 +136,7 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
    * One accepted message: detect, make what it produced durable (spool), journal the message,
    * then alert. The ingest acknowledges it only after this returns.
    */
+  const pipelineMetrics = new PipelineMetrics(registry);
   const sink = (items: readonly IngestItem[], message: AcceptedMessage) => {
     const outputs: DetectorOutput[] = [];
     for (const item of items) {
@@ -144,7 +146,11 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
         outputs.push(output);
       }
     }
-    for (const output of outputs) alerts.publish(output, (err) => alertLog.error({ err }));
+    pipelineMetrics.processed(items, now());
+    for (const output of outputs) {
+      pipelineMetrics.output(output);
+      alerts.publish(output, (err) => alertLog.error({ err }));
+    }
     for (const observe of observers) observe(items);
     const produced = records.take();
     const journalIt = () => journal.append(message.topic, message.payload, message.receivedAt);

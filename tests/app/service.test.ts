@@ -140,6 +140,19 @@ test('the live WebSocket carries what the pipeline makes: status, the live alert
     ).json();
     assert.equal(view.id, device);
     assert.ok(view.live !== null && typeof view.live.at === 'number', JSON.stringify(view));
+
+    const metrics = await (
+      await fetch(`${service.httpUrl}/metrics`, {
+        headers: { authorization: `Bearer ${service.adminToken}` },
+      })
+    ).text();
+    const cramps = outputs.filter(
+      (o) => o.phase === 'start' && o.event.kind === 'cramp' && !o.event.late,
+    ).length;
+    assert.match(metrics, new RegExp(`crampwatch_events_total\\{kind="cramp",late="false"\\} ${cramps}\\n`));
+    // The simulated night lies in the past: the lag is the age of its last frame, far above 0.
+    const lag = Number(/^crampwatch_processing_lag_seconds (\S+)$/m.exec(metrics)?.[1]);
+    assert.ok(lag > 0, `processing lag ${lag} s`);
   } finally {
     await client.close();
     await service.stop();
