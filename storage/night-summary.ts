@@ -36,7 +36,10 @@ export interface NightsSummaryOptions {
   readonly nowMs?: EpochMs;
 }
 
-/** A night's timeline and its events, for the night view. */
+/**
+ * A night's timeline and its events, for the night view. The buckets span the quarter hours of
+ * the night that have data (not the whole night), so the points are spent where there is data.
+ */
 export interface NightTimeline extends NightBounds {
   readonly date: NightDate;
   readonly buckets: TimelineBucket[];
@@ -94,10 +97,18 @@ export async function nightTimeline(
   points: number,
 ): Promise<NightTimeline> {
   const { fromMs, toMs } = nightBounds(date, tz);
-  const [buckets, events] = await Promise.all([
-    store.timeline(device, fromMs, toMs, points),
+  // The points go where the data is: a band worn 8 hours of the 24 gets buckets three times finer
+  // than if they were spread over the whole noon-to-noon span. Coverage is 96 rows a night.
+  const [quarters, events] = await Promise.all([
+    store.coverage(device, fromMs, toMs),
     store.events(device, fromMs, toMs),
   ]);
+  const first = quarters[0];
+  const last = quarters[quarters.length - 1];
+  const buckets =
+    first && last
+      ? await store.timeline(device, Math.max(fromMs, first.t), Math.min(toMs, last.t + QUARTER_MS), points)
+      : [];
   return { date, fromMs, toMs, buckets, events };
 }
 
