@@ -1,3 +1,4 @@
+import type { SecondQuality, SecondSummary } from '../detector/index.ts';
 import type { CrampWatchEvent, DeviceId, EpochMs } from '../protocol/index.ts';
 
 /**
@@ -55,40 +56,14 @@ export type StoreRecord =
   | { readonly type: 'counters'; readonly counters: CountersRecord };
 
 /** Signal quality of one second, worst first. */
-export type SignalQuality = 'lead_off' | 'noisy' | 'good';
+export type SignalQuality = SecondQuality;
 
 /**
- * One second of one band's signal, as the detector saw it: the timeline's raw material. Written
- * for every second with data; seconds without data (gaps, band off) have no record.
+ * One second of one band's signal, as the detector saw it (`detector/second-summary.ts`): the
+ * timeline's raw material, identified by (device, t). Written for every second with data;
+ * seconds without data (gaps, band off) have no record.
  */
-export interface SignalSecond {
-  readonly device: DeviceId;
-  /** Start of the second, a multiple of 1000. The record is identified by (device, t). */
-  readonly t: EpochMs;
-  /** EMG envelope (conditioned RMS), µV: mean and max over the second's 100 ms epochs. */
-  readonly envUv: number;
-  readonly envMaxUv: number;
-  /** The resting baseline at that time, µV, or null before the band has one. */
-  readonly baselineUv: number | null;
-  /** Leg movement, mg: largest over the second. */
-  readonly movementMg: number;
-  /**
-   * Ankle plantar flexion relative to the band's neutral, degrees (0 neutral, positive toes
-   * pointed): mean over the observable part of the second, null when never observable.
-   */
-  readonly flexionDeg: number | null;
-  /** Fraction of the second (0–1) in which the ankle angle was observable. */
-  readonly observable: number;
-  /**
-   * Whether the flexion passed the plantar-flexion threshold during the second (instantaneous;
-   * `plantar_flexion` events are the held intervals).
-   */
-  readonly plantarFlexed: boolean;
-  readonly posture: 'supine' | 'prone' | 'left' | 'right' | 'upright' | 'unknown';
-  readonly quality: SignalQuality;
-  /** Mains hum removed, µV RMS (max over the second). */
-  readonly humUv: number;
-}
+export type SignalSecond = SecondSummary;
 
 /** One downsampled bucket of the timeline: min and max keep peaks, mean keeps the level. */
 export interface TimelineBucket {

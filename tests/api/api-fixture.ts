@@ -13,6 +13,7 @@ import {
 } from '../../api/index.ts';
 import type { CrampWatchEvent, DeviceId, EpochMs } from '../../protocol/index.ts';
 import { createSqliteStore, type SignalSecond, type Store, type StoreRecord } from '../../storage/index.ts';
+import { signalSecond } from '../helpers/signal-seconds.ts';
 
 /** 2025-11-27 10:30 UTC: the fixture night's data runs one hour from here (before noon UTC, evening in Tokyo). */
 export const DATA_FROM = Date.UTC(2025, 10, 27, 10, 30);
@@ -47,21 +48,7 @@ export function event(
 }
 
 export function second(device: DeviceId, t: EpochMs, fields: Partial<SignalSecond> = {}): SignalSecond {
-  return {
-    device,
-    t,
-    envUv: 3,
-    envMaxUv: 4,
-    baselineUv: 3,
-    movementMg: 10,
-    flexionDeg: 5,
-    observable: 1,
-    plantarFlexed: false,
-    posture: 'supine',
-    quality: 'good',
-    humUv: 1,
-    ...fields,
-  };
+  return signalSecond(device, t, { humUv: 1, ...fields });
 }
 
 /**

@@ -3,9 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
 import { after, describe, it } from 'node:test';
 import { createInfluxStore, InfluxError } from '../../storage/influx/index.ts';
-import { QUARTER_MS, type SignalSecond, type StoreRecord } from '../../storage/store.ts';
+import { QUARTER_MS, type StoreRecord } from '../../storage/store.ts';
 import { type InfluxHarness, startInfluxdb } from '../harness/influxdb.ts';
 import { requiredBinary } from '../harness/required-binary.ts';
+import { secondRecord, UNOBSERVED } from '../helpers/signal-seconds.ts';
 import { storeContract } from './store-contract.ts';
 
 const influxd = requiredBinary('influxd', 'influxdb');
@@ -45,21 +46,7 @@ async function influxql(url: string, q: string, db = ''): Promise<unknown> {
 const T0 = Date.UTC(2025, 10, 26, 22, 0, 0);
 
 function second(device: string, t: number): StoreRecord {
-  const s: SignalSecond = {
-    device,
-    t,
-    envUv: 3,
-    envMaxUv: 4,
-    baselineUv: null,
-    movementMg: 10,
-    flexionDeg: null,
-    observable: 0,
-    plantarFlexed: false,
-    posture: 'unknown',
-    quality: 'good',
-    humUv: 0,
-  };
-  return { type: 'second', second: s };
+  return secondRecord(device, t, UNOBSERVED);
 }
 
 function seconds(device: string, fromMs: number, count: number): StoreRecord[] {

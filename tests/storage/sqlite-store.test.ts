@@ -6,6 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { createSqliteStore } from '../../storage/sqlite/index.ts';
 import type { StoreRecord } from '../../storage/store.ts';
+import { secondRecord, UNOBSERVED } from '../helpers/signal-seconds.ts';
 import { storeContract } from './store-contract.ts';
 
 let root: string;
@@ -35,23 +36,7 @@ storeContract('sqlite', async () => {
 const T0 = Date.UTC(2025, 10, 26, 22, 0, 0);
 
 function restingSecond(device: string, t: number): StoreRecord {
-  return {
-    type: 'second',
-    second: {
-      device,
-      t,
-      envUv: 3,
-      envMaxUv: 4,
-      baselineUv: null,
-      movementMg: 10,
-      flexionDeg: null,
-      observable: 0,
-      plantarFlexed: false,
-      posture: 'unknown',
-      quality: 'good',
-      humUv: 0,
-    },
-  };
+  return secondRecord(device, t, UNOBSERVED);
 }
 
 describe('SQLite store: the file', () => {

@@ -9,6 +9,7 @@ import {
   type StoreRecord,
   type TimelineBucket,
 } from '../../storage/store.ts';
+import { signalSecond } from '../helpers/signal-seconds.ts';
 
 /** What the suite needs from an implementation: a fresh, empty store per test. */
 export interface OpenedStore {
@@ -67,23 +68,7 @@ function event(
 
 const ev = (e: CrampWatchEvent): StoreRecord => ({ type: 'event', event: e });
 
-function second(device: DeviceId, t: EpochMs, fields: Partial<SignalSecond> = {}): SignalSecond {
-  return {
-    device,
-    t,
-    envUv: 3,
-    envMaxUv: 4,
-    baselineUv: 3,
-    movementMg: 10,
-    flexionDeg: 5,
-    observable: 1,
-    plantarFlexed: false,
-    posture: 'supine',
-    quality: 'good',
-    humUv: 0.5,
-    ...fields,
-  };
-}
+const second = signalSecond;
 
 const sec = (x: SignalSecond): StoreRecord => ({ type: 'second', second: x });
 
