@@ -7,6 +7,7 @@
 import { runDecodeBench } from './decode-bench.ts';
 import { runDetectorBench } from './detector-bench.ts';
 import { runDrainBench } from './e2e-drain-bench.ts';
+import { runPipelineBench } from './pipeline-bench.ts';
 import { benchSpool } from './spool-bench.ts';
 import { benchInfluxStore } from './storage-influx-bench.ts';
 import { benchSqliteStore } from './storage-sqlite-bench.ts';
@@ -21,6 +22,11 @@ const SECTIONS = [
   { name: 'decode', title: 'decode: JSON and binary frames', run: runDecodeBench },
   { name: 'drain', title: 'end to end: draining a Mosquitto backlog at QoS 1', run: runDrainBench },
   { name: 'detector', title: 'detector: analyze, live cost and state per band', run: runDetectorBench },
+  {
+    name: 'pipeline',
+    title: 'pipeline: one message from bytes to durable (decode, detect, spool, journal)',
+    run: runPipelineBench,
+  },
   { name: 'spool', title: 'spool: appends and reads of store records', run: printing(benchSpool) },
   {
     name: 'sqlite',
