@@ -126,17 +126,27 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
       if (liveSeconds) live.second(summary);
     },
   });
-  const resumed = await resumeFromJournal(journal, handler, detector, now() - config.journalMs);
+  // The replay rebuilds the sequencer and the detector, without counting the messages again.
+  const replayHandler = new MessageHandler({
+    topicPrefix: config.mqtt.topicPrefix,
+    sequencer,
+    quarantine: new Quarantine({ capacity: 1, maxPayloadBytes: 64 }),
+    log: log.child({ stage: 'journal' }),
+    now,
+  });
+  const resumed = await resumeFromJournal(journal, replayHandler, detector, now() - config.journalMs);
   records.take(); // what the replay produced was stored before the restart
   liveSeconds = true;
   if (resumed > 0) log.info({ messages: resumed }, 'detector resumed from the journal of the recent past');
   const alerts = new AlertHub();
   const alertLog = log.child({ stage: 'alerts' });
   /**
-   * One accepted message: detect, make what it produced durable (spool), journal the message,
-   * then alert. The ingest acknowledges it only after this returns.
+   * One accepted message: detect and alert (at once: an alert must not wait for a disk), make
+   * what it produced durable (spool), journal the message. The ingest acknowledges it only after
+   * this returns. A crash between the alert and the spool repeats the alert on redelivery.
    */
   const pipelineMetrics = new PipelineMetrics(registry);
+  let stopping = false;
   const sink = (items: readonly IngestItem[], message: AcceptedMessage) => {
     const outputs: DetectorOutput[] = [];
     for (const item of items) {
@@ -160,7 +170,7 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
       if (!(err instanceof SpoolFullError)) throw err;
       // Even the spool's reserve is full: hold this message unacknowledged (the broker keeps the
       // ones behind it) until the store has drained some, rather than lose or crash.
-      return appendWhenRoom(writer, produced, log).then(journalIt);
+      return appendWhenRoom(writer, produced, log, () => stopping).then(journalIt);
     }
     journalIt();
   };
@@ -259,6 +269,7 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
     store,
     writer,
     async stop() {
+      stopping = true;
       await ingest.stop();
       await api.close();
       live.stop();
@@ -320,10 +331,17 @@ async function resumeFromJournal(
 }
 
 /** Retries an append refused by a full spool every second until it is taken. */
-async function appendWhenRoom(writer: DurableWriter, records: StoreRecord[], log: Logger): Promise<void> {
+async function appendWhenRoom(
+  writer: DurableWriter,
+  records: StoreRecord[],
+  log: Logger,
+  stopping: () => boolean,
+): Promise<void> {
   log.error('spool full: holding MQTT messages unacknowledged until the store drains it');
   for (;;) {
     await new Promise((r) => setTimeout(r, 1000));
+    // Stopping: the held message stays unacknowledged with the broker for the next start.
+    if (stopping()) return new Promise<void>(() => {});
     try {
       writer.append(records);
       log.warn('spool has room again: taking messages');

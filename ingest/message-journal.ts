@@ -44,7 +44,9 @@ export class MessageJournal {
     if (segment > this.segmentStart || this.fd === undefined)
       this.rotate(Math.max(segment, this.segmentStart));
     const b64 = Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('base64');
-    writeSync(this.fd!, `${JSON.stringify({ at: receivedAt, topic, payloadBase64: b64 })}\n`);
+    const line = Buffer.from(`${JSON.stringify({ at: receivedAt, topic, payloadBase64: b64 })}\n`);
+    // writeSync may write less than asked (a signal, a nearly full disk): finish the line.
+    for (let at = 0; at < line.length; ) at += writeSync(this.fd!, line, at, line.length - at);
   }
 
   /** The journaled messages received at `sinceMs` or later, oldest first. */

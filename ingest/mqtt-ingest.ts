@@ -62,6 +62,9 @@ export interface MqttIngest {
  * and mqtt.js reads the next packet only after that: frames are handed on in order and a crash
  * loses nothing the broker has not seen acknowledged.
  */
+/** How long `stop` lets the client end cleanly before it forces the end. */
+const STOP_GRACE_MS = 3000;
+
 export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
   const { options, handler, sink, log, metrics, now } = deps;
   const backoff = new ReconnectBackoff(options.reconnectInitialMs, options.reconnectMaxMs);
@@ -73,9 +76,19 @@ export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
   const acks = new AckBatcher(ACKS_HELD_MAX);
   let client: MqttClient | undefined;
   let failed = false;
+  /** A message's sink promise is pending: it is not acknowledged yet. */
+  let held = false;
 
   function onMessage(packet: { topic: string; payload: Buffer | string }, ack: (err?: Error) => void): void {
     if (failed) return; // never acknowledge after a sink failure: the broker must redeliver
+    if (held) {
+      // mqtt.js reads nothing while a message is held, so the connection timed out and came back
+      // with the broker redelivering: acknowledging anything now (even the held message, seen as a
+      // duplicate) could confirm what is not yet durable. Start afresh instead: nothing is lost,
+      // the broker keeps every unacknowledged message and the journal rebuilds the state.
+      fail(new Error('the broker connection was lost while a message was held unacknowledged'));
+      return;
+    }
     // The acknowledgement below is written once the burst this message came in is handled.
     if (client?.stream) acks.hold(client.stream);
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
@@ -92,8 +105,13 @@ export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
       fail(err);
       return;
     }
-    if (pending instanceof Promise) pending.then(() => ack(), fail);
-    else ack();
+    if (pending instanceof Promise) {
+      held = true;
+      pending.then(() => {
+        held = false;
+        ack();
+      }, fail);
+    } else ack();
   }
 
   function fail(err: unknown): void {
@@ -152,8 +170,21 @@ export function createMqttIngest(deps: MqttIngestDeps): MqttIngest {
     },
     async stop() {
       acks.release();
-      await client?.endAsync();
+      failed = true; // nothing more is acknowledged: a message still held stays with the broker
+      const c = client;
       client = undefined;
+      if (!c) return;
+      // A clean end waits for the broker to acknowledge our own publishes; if it cannot (a held
+      // message blocks mqtt.js's reading, or the broker is gone), end at once after a while.
+      let timer: NodeJS.Timeout | undefined;
+      const ended = await Promise.race([
+        c.endAsync().then(() => true),
+        new Promise<false>((r) => {
+          timer = setTimeout(() => r(false), STOP_GRACE_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (!ended) await c.endAsync(true);
     },
     get connected() {
       return client?.connected ?? false;
