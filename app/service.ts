@@ -28,6 +28,7 @@ import {
 } from '../storage/index.ts';
 import { AlertHub, type AlertListener } from './alert-hub.ts';
 import type { Config } from './config.ts';
+import { closeOrphanedEvents } from './orphaned-events.ts';
 import { PipelineMetrics } from './pipeline-metrics.ts';
 import { StoreRecordCollector } from './store-records.ts';
 
@@ -134,8 +135,20 @@ export async function startService(deps: ServiceDeps): Promise<RunningService> {
     log: log.child({ stage: 'journal' }),
     now,
   });
-  const resumed = await resumeFromJournal(journal, replayHandler, detector, now() - config.journalMs);
+  const windowStartMs = now() - config.journalMs;
+  const resumed = await resumeFromJournal(journal, replayHandler, detector, windowStartMs);
   records.take(); // what the replay produced was stored before the restart
+  try {
+    const closing = await closeOrphanedEvents(store, windowStartMs, (device) =>
+      detector.openEventIds(device),
+    );
+    if (closing.length > 0) {
+      writer.append(closing);
+      log.warn({ events: closing.length }, 'closed events left open before the journal window (end unknown)');
+    }
+  } catch (err) {
+    log.warn({ err }, 'could not look for events left open before a restart; will look at the next start');
+  }
   liveSeconds = true;
   if (resumed > 0) log.info({ messages: resumed }, 'detector resumed from the journal of the recent past');
   const alerts = new AlertHub();

@@ -1,4 +1,10 @@
-import { CONTIGUITY_TOLERANCE_MS, type DeviceId, type EpochMs, frameSpanMs } from '../protocol/index.ts';
+import {
+  CONTIGUITY_TOLERANCE_MS,
+  type DeviceId,
+  type EpochMs,
+  eventId,
+  frameSpanMs,
+} from '../protocol/index.ts';
 import { DEFAULT_DETECTOR_CONFIG, type DetectorConfig } from './detector-config.ts';
 import type { DetectorInput } from './detector-input.ts';
 import type { DetectorOutput, Emit } from './detector-output.ts';
@@ -64,6 +70,15 @@ export class Detector {
       state.live.push(input, this.filtered(state, out));
     }
     return out;
+  }
+
+  /** Ids of the band's events that have started and not ended (from the recent events it keeps). */
+  openEventIds(device: DeviceId): string[] {
+    const state = this.devices.get(device);
+    if (!state) return [];
+    return state.ledger
+      .filter((l) => l.end === Number.POSITIVE_INFINITY)
+      .map((l) => eventId(device, l.kind, l.start));
   }
 
   /** End of the stream (analyze): closes every open event. */

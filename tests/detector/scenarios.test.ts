@@ -204,4 +204,21 @@ describe('detector scenarios', () => {
       [],
     );
   });
+
+  test('the detector names the events it holds open (for closing orphans after a restart)', () => {
+    const frames = scenarioFrames([rest(90), { seconds: 40, emg: realContraction(80) }, rest(30)]);
+    const detector = createDetector();
+    let startedId: string | undefined;
+    let openMidCramp: string[] = [];
+    frames.forEach((frame, i) => {
+      for (const o of detector.push('band-x', { kind: 'frame', frame, late: false })) {
+        if (o.phase === 'start' && o.event.kind === 'cramp') startedId = o.event.id;
+      }
+      if (i === 5 * 120) openMidCramp = detector.openEventIds('band-x');
+    });
+    assert.ok(startedId !== undefined);
+    assert.deepEqual(openMidCramp, [startedId]);
+    assert.deepEqual(detector.openEventIds('band-x'), [], 'nothing open once the cramp ended');
+    assert.deepEqual(detector.openEventIds('band-unknown'), []);
+  });
 });
