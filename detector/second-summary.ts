@@ -43,10 +43,12 @@ export interface EpochFacts {
 }
 
 /**
- * Hum above this (µV RMS, before the notches remove it) marks a second `noisy`: a resting calf
- * reads a few µV, so hum of this size means a poor electrode contact the wearer can fix (estimate).
+ * Hum above this (µV RMS, before the notches remove it) marks a second `noisy`. Hum of tens of µV
+ * is common and the notches remove it with no effect on detection (they take out under 4% of the
+ * EMG's power); hum this large eats into the ADC's range and leaks around the notches, and it
+ * means an electrode contact the wearer can improve (estimate).
  */
-export const NOISY_HUM_UV = 20;
+export const NOISY_HUM_UV = 100;
 /** Low-frequency content above this (µV RMS) marks a second `noisy`: cable or electrode movement (estimate). */
 export const NOISY_LOW_FREQ_UV = 200;
 
