@@ -91,4 +91,19 @@ describe('per-second summaries (the timeline)', () => {
     assert.equal(quality(10), 'good');
     assert.equal(quality(23), 'lead_off');
   });
+
+  test('hum of tens of µV is notched and the signal stays good; hum past 100 µV RMS marks it noisy', () => {
+    const quality = (humUv: number) =>
+      summaries(scenarioFrames([rest(20)], { t0: T0, humUv }))
+        .slice(5)
+        .map((s) => s.quality);
+    assert.ok(
+      quality(40).every((q) => q === 'good'),
+      'a 28 µV RMS hum',
+    );
+    assert.ok(
+      quality(200).every((q) => q === 'noisy'),
+      'a 141 µV RMS hum',
+    );
+  });
 });
