@@ -42,6 +42,7 @@ import {
 } from '../protocol/index.ts';
 import { createRecordingWriter, readRecordingLines } from '../recording/index.ts';
 import { resolveSimulationOptions, simulateNight } from '../simulator/index.ts';
+import { countFlag } from './count-flag.ts';
 
 export interface DetectorBenchOptions {
   /** Rounds of each timed measurement (the median is reported). Default 3. */
@@ -661,21 +662,14 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
       long: { type: 'string' },
     },
   });
-  const count = (flag: string, text: string | undefined) => {
-    if (text === undefined) return {};
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 1)
-      throw new Error(`--${flag} takes a positive whole number, not ${text}`);
-    return { [flag]: n };
-  };
   if (values.probe !== undefined && values.long !== undefined) {
     const figures = await memoryProbe(values.probe, values.long, Number(values.devices ?? 500));
     console.log(JSON.stringify(figures));
   } else {
     await runDetectorBench({
-      ...count('rounds', values.rounds),
-      ...count('bands', values.bands),
-      ...count('devices', values.devices),
+      ...countFlag('rounds', values.rounds),
+      ...countFlag('bands', values.bands),
+      ...countFlag('devices', values.devices),
     });
   }
 }

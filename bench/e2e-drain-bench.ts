@@ -30,6 +30,7 @@ import { bandTopic, DEFAULT_TOPIC_PREFIX, encodeBinaryFrame } from '../protocol/
 import { createRng } from '../simulator/index.ts';
 import { type MosquittoHarness, startMosquitto } from '../tests/harness/mosquitto.ts';
 import { makeFrame } from '../tests/helpers/frames.ts';
+import { countFlag } from './count-flag.ts';
 
 export interface DrainBenchOptions {
   /** Frames queued per round, spread evenly over the bands. Default 300,000. */
@@ -482,16 +483,9 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
   const { values } = parseArgs({
     options: { frames: { type: 'string' }, bands: { type: 'string' }, rounds: { type: 'string' } },
   });
-  const count = (flag: string, text: string | undefined) => {
-    if (text === undefined) return {};
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 1)
-      throw new Error(`--${flag} takes a positive whole number, not ${text}`);
-    return { [flag]: n };
-  };
   await runDrainBench({
-    ...count('frames', values.frames),
-    ...count('bands', values.bands),
-    ...count('rounds', values.rounds),
+    ...countFlag('frames', values.frames),
+    ...countFlag('bands', values.bands),
+    ...countFlag('rounds', values.rounds),
   });
 }

@@ -1,20 +1,11 @@
-import type { Logger } from 'pino';
 import type { EpochMs } from '../protocol/index.ts';
-import { createBackoff, openSpool, realTimers, type Timers } from './spool/index.ts';
+import { createBackoff, openSpool, realTimers, type SpoolOptions, type Timers } from './spool/index.ts';
 import { StoreHealth } from './spool/store-health.ts';
 import type { Store, StoreRecord } from './store.ts';
 
-export interface DurableWriterOptions {
+/** The spool's own options (its directory, bound, warning, reserve, segments, fsync), and the loop's. */
+export interface DurableWriterOptions extends SpoolOptions {
   readonly store: Store;
-  /** The spool's directory, e.g. `<dataDir>/spool`. */
-  readonly dir: string;
-  readonly log: Logger;
-  /** Spool bound, default 1 GiB (see `SpoolOptions` for the warning, the reserve, fsync). */
-  readonly maxBytes?: number;
-  readonly warnAtFraction?: number;
-  readonly reserveFraction?: number;
-  readonly segmentBytes?: number;
-  readonly fsyncEveryMs?: number;
   /** Batches go to the store at most this often (default 1000) unless a full batch waits. */
   readonly flushEveryMs?: number;
   /** Records per store write, default 5000; and about this many bytes at most, default 4 MiB. */
@@ -27,7 +18,6 @@ export interface DurableWriterOptions {
   readonly slowWriteMs?: number;
   /** How long `close` tries to drain the spool (default 3000 ms). */
   readonly closeDeadlineMs?: number;
-  readonly now?: () => EpochMs;
   readonly random?: () => number;
   readonly timers?: Timers;
 }
@@ -78,16 +68,7 @@ export async function createDurableWriter(options: DurableWriterOptions): Promis
   const batchMax = options.batchMax ?? 5000;
   const batchMaxBytes = options.batchMaxBytes ?? 4 << 20;
   const slowWriteMs = options.slowWriteMs ?? 10_000;
-  const spool = openSpool({
-    dir: options.dir,
-    log,
-    now,
-    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
-    ...(options.warnAtFraction === undefined ? {} : { warnAtFraction: options.warnAtFraction }),
-    ...(options.reserveFraction === undefined ? {} : { reserveFraction: options.reserveFraction }),
-    ...(options.segmentBytes === undefined ? {} : { segmentBytes: options.segmentBytes }),
-    ...(options.fsyncEveryMs === undefined ? {} : { fsyncEveryMs: options.fsyncEveryMs }),
-  });
+  const spool = openSpool({ ...options, now });
   const health = new StoreHealth(log, store.kind, now);
   const backoff = createBackoff({
     initialMs: options.retryInitialMs ?? 500,

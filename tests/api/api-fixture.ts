@@ -13,7 +13,9 @@ import {
 } from '../../api/index.ts';
 import type { CrampWatchEvent, DeviceId, EpochMs } from '../../protocol/index.ts';
 import { createSqliteStore, type SignalSecond, type Store, type StoreRecord } from '../../storage/index.ts';
-import { signalSecond } from '../helpers/signal-seconds.ts';
+import { storedEvent as event, signalSecond } from '../helpers/store-records.ts';
+
+export { event };
 
 /** 2025-11-27 10:30 UTC: the fixture night's data runs one hour from here (before noon UTC, evening in Tokyo). */
 export const DATA_FROM = Date.UTC(2025, 10, 27, 10, 30);
@@ -36,16 +38,6 @@ export const SPASM: CrampWatchEvent = event(
   Date.UTC(2025, 10, 27, 10, 45),
   Date.UTC(2025, 10, 27, 10, 45, 2),
 );
-
-export function event(
-  device: DeviceId,
-  kind: string,
-  start: EpochMs,
-  end: EpochMs | null,
-  fields: Record<string, unknown> = {},
-): CrampWatchEvent {
-  return { id: `${device}:${kind}:${start}`, device, kind, start, end, late: false, ...fields };
-}
 
 export function second(device: DeviceId, t: EpochMs, fields: Partial<SignalSecond> = {}): SignalSecond {
   return signalSecond(device, t, { humUv: 1, ...fields });

@@ -6,7 +6,7 @@ import { createInfluxStore, InfluxError } from '../../storage/influx/index.ts';
 import { QUARTER_MS, type StoreRecord } from '../../storage/store.ts';
 import { type InfluxHarness, startInfluxdb } from '../harness/influxdb.ts';
 import { requiredBinary } from '../harness/required-binary.ts';
-import { secondRecord, UNOBSERVED } from '../helpers/signal-seconds.ts';
+import { secondRecord, UNOBSERVED } from '../helpers/store-records.ts';
 import { storeContract } from './store-contract.ts';
 
 const influxd = requiredBinary('influxd', 'influxdb');

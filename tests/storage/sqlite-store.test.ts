@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import Database from 'better-sqlite3';
 import { createSqliteStore } from '../../storage/sqlite/index.ts';
 import type { StoreRecord } from '../../storage/store.ts';
-import { secondRecord, UNOBSERVED } from '../helpers/signal-seconds.ts';
+import { secondRecord, UNOBSERVED } from '../helpers/store-records.ts';
 import { storeContract } from './store-contract.ts';
 
 let root: string;

@@ -9,7 +9,7 @@ import {
   type StoreRecord,
   type TimelineBucket,
 } from '../../storage/store.ts';
-import { signalSecond } from '../helpers/signal-seconds.ts';
+import { signalSecond, storedEvent } from '../helpers/store-records.ts';
 
 /** What the suite needs from an implementation: a fresh, empty store per test. */
 export interface OpenedStore {
@@ -56,15 +56,7 @@ function newDevice(label = 'band'): DeviceId {
   return `${label}-${process.pid}-${devices}`;
 }
 
-function event(
-  device: DeviceId,
-  kind: string,
-  start: EpochMs,
-  end: EpochMs | null,
-  fields: Record<string, unknown> = {},
-): CrampWatchEvent {
-  return { id: `${device}:${kind}:${start}`, device, kind, start, end, late: false, ...fields };
-}
+const event = storedEvent;
 
 const ev = (e: CrampWatchEvent): StoreRecord => ({ type: 'event', event: e });
 

@@ -1,4 +1,4 @@
-import type { DeviceId, EpochMs } from '../../protocol/index.ts';
+import type { CrampWatchEvent, DeviceId, EpochMs } from '../../protocol/index.ts';
 import type { SignalSecond, StoreRecord } from '../../storage/index.ts';
 
 /** A resting, good-quality second of a band lying supine, foot neutral; `fields` change any of it. */
@@ -33,3 +33,14 @@ export const UNOBSERVED: Partial<SignalSecond> = {
   posture: 'unknown',
   humUv: 0,
 };
+
+/** An event of the spec's shape, with its stable id, not late. */
+export function storedEvent(
+  device: DeviceId,
+  kind: string,
+  start: EpochMs,
+  end: EpochMs | null,
+  fields: Record<string, unknown> = {},
+): CrampWatchEvent {
+  return { id: `${device}:${kind}:${start}`, device, kind, start, end, late: false, ...fields };
+}
